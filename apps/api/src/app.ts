@@ -1,0 +1,272 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import {
+  type ZodTypeProvider,
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Db } from "./db/db";
+import type { Env } from "./env";
+import * as accountsRepo from "./modules/auth/accounts.repo";
+import { AppError, MfaRequiredError, UnauthenticatedError } from "./lib/errors";
+import { insertEvent } from "./lib/events";
+import { metaOf } from "./lib/http";
+import { registerMetrics } from "./lib/metrics";
+import { normalizeDeep } from "./lib/normalize";
+import { mfaStateOf, readSession, safeEqual } from "./lib/session";
+import { memoryThrottle, type Throttle } from "./lib/throttle";
+import { registerOpenApi } from "./lib/openapi";
+import { auditRoutes } from "./modules/audit/audit.routes";
+import { authRoutes } from "./modules/auth/auth.routes";
+import { grantsRoutes } from "./modules/grants/grants.routes";
+import { membersRoutes } from "./modules/members/members.routes";
+import { orgUnitsRoutes } from "./modules/org-units/org-units.routes";
+import { systemRoutes } from "./modules/system/system.routes";
+
+export interface AppDeps {
+  env: Env;
+  db: Db;
+  /** Login throttles; default to in-memory counters. */
+  throttles?: { loginIp: Throttle; identifier: Throttle };
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: Required<AppDeps>;
+    /** Every route as registered, for the route-walk test. */
+    registeredRoutes: { method: string; url: string; policy: string | undefined }[];
+  }
+}
+
+/**
+ * Public: routes that say so, the PWA's static files and the API docs (plugin routes outside /api
+ * or under /api/docs). Every other /api route needs a session; the route-walk test checks each
+ * one declares its policy and that "public" ones are on the allow-list.
+ */
+export const isPublicRoute = (url: string, policy: string | undefined): boolean =>
+  policy === "public" || !url.startsWith("/api/") || url.startsWith("/api/docs");
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+// PostgreSQL unreachable or shutting down: the client can do nothing about it, so 503.
+const DB_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+
+/** Builds the whole HTTP app (API, docs, metrics, PWA); used by main.ts and by the tests. */
+export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
+  const { env, db } = input;
+  const deps: Required<AppDeps> = {
+    ...input,
+    throttles: input.throttles ?? {
+      loginIp: memoryThrottle(env.LOGIN_RATE_PER_MINUTE, 60_000),
+      identifier: memoryThrottle(env.LOGIN_LOCK_AFTER, env.LOGIN_LOCK_MINUTES * 60_000),
+    },
+  };
+  const app = Fastify({
+    logger:
+      env.NODE_ENV === "test" || env.LOG_LEVEL === "silent"
+        ? false
+        : { level: env.LOG_LEVEL, redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-csrf-token']"] },
+    genReqId: () => randomUUID(),
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
+    return503OnClosing: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("deps", deps);
+  app.decorateRequest("actor", null);
+  app.decorateRequest("session", null);
+  app.decorate("registeredRoutes", []);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) app.registeredRoutes.push({ method, url: route.url, policy: route.config?.policy });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        mediaSrc: ["'self'", "blob:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: env.NODE_ENV === "production" ? { maxAge: 31_536_000 } : false,
+  });
+  registerMetrics(app, env);
+
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  // Every route is closed unless it says otherwise; see FastifyContextConfig.policy.
+  app.addHook("onRequest", async (req) => {
+    const config = req.routeOptions.config;
+    if (req.is404 || isPublicRoute(req.routeOptions.url ?? "", config.policy)) return;
+    const session = await readSession(db, env, req);
+    if (!session) throw new UnauthenticatedError();
+    const { memberId, cell, grants } = await accountsRepo.actorGrants(db, session.accountId);
+    const mfa = mfaStateOf(session, grants.length);
+    if ((mfa === "enroll" || mfa === "verify") && !config.allowMfaPending) throw new MfaRequiredError();
+    req.session = session;
+    req.actor = { accountId: session.accountId, memberId, cell, grants: mfa === "verified" ? grants : [] };
+  });
+
+  // CSRF: a logged-in browser must echo the session's token; every unsafe request must be same-origin.
+  app.addHook("preHandler", async (req) => {
+    if (!UNSAFE_METHODS.has(req.method)) return;
+    const origin = req.headers.origin;
+    if (origin && origin !== "null") {
+      let host: string | null = null;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = null;
+      }
+      if (host !== req.headers.host) throw new AppError(403, "csrf_failed", "Cross-site request refused");
+    }
+    if (req.session) {
+      const token = req.headers["x-csrf-token"];
+      if (typeof token !== "string" || !safeEqual(token, req.session.csrfToken)) {
+        throw new AppError(403, "csrf_failed", "Missing or wrong CSRF token");
+      }
+    }
+  });
+
+  // Text arrives in NFC whatever the keyboard produced; validation then runs on normalised input.
+  app.addHook("preValidation", async (req) => {
+    if (req.body !== undefined) req.body = normalizeDeep(req.body);
+    req.query = normalizeDeep(req.query) as typeof req.query;
+    req.params = normalizeDeep(req.params) as typeof req.params;
+  });
+
+  app.addHook("onSend", async (req, reply) => {
+    if (req.url.startsWith("/api/") && !req.url.startsWith("/api/docs")) reply.header("cache-control", "no-store");
+    reply.removeHeader("x-powered-by");
+  });
+
+  app.setErrorHandler(async (error: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation) {
+        const where = issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || error.validationContext || "request";
+        fields[where] = issue.message ?? "invalid";
+      }
+      return reply.status(400).send({
+        error: { code: "validation_failed", message: "Invalid request", details: { in: error.validationContext, fields } },
+      });
+    }
+    if (error instanceof AppError) {
+      if (error.denied && req.actor) {
+        await insertEvent(
+          db,
+          {
+            name: "access.denied",
+            result: "denied",
+            actorId: req.actor.accountId,
+            unitId: error.denied.unitId,
+            subjectType: error.denied.policy,
+            subjectId: error.denied.subjectId,
+            data: { action: error.denied.action, status: error.statusCode, route: req.routeOptions.url },
+          },
+          metaOf(req),
+        ).catch((e) => req.log.error(e, "could not audit a denied access"));
+      }
+      return reply
+        .status(error.statusCode)
+        .headers(error.headers)
+        .send({ error: { code: error.code, message: error.message, details: error.details } });
+    }
+    if (isResponseSerializationError(error)) {
+      req.log.error(error, "response did not match its schema");
+      return reply.status(500).send({ error: { code: "internal_error", message: "Internal error" } });
+    }
+    const pgCode = (error as { code?: string }).code;
+    if ((pgCode && DB_UNAVAILABLE.has(pgCode)) || /timeout exceeded when trying to connect|Connection terminated/i.test(error.message)) {
+      req.log.warn({ err: error }, "database unavailable");
+      return reply
+        .status(503)
+        .header("retry-after", "5")
+        .send({ error: { code: "service_unavailable", message: "Service temporarily unavailable" } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code =
+        status === 413
+          ? "payload_too_large"
+          : status === 415
+            ? "unsupported_media_type"
+            : status === 429
+              ? "rate_limited"
+              : status === 404
+                ? "not_found"
+                : status === 401
+                  ? "unauthenticated"
+                  : status === 403
+                    ? "forbidden"
+                    : "validation_failed";
+      return reply.status(status).send({ error: { code, message: error.message } });
+    }
+    req.log.error(error);
+    return reply.status(500).send({ error: { code: "internal_error", message: "Internal error" } });
+  });
+
+  await registerOpenApi(app);
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes);
+      await api.register(authRoutes);
+      await api.register(orgUnitsRoutes);
+      await api.register(membersRoutes);
+      await api.register(grantsRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: "/api" },
+  );
+
+  const webRoot = path.resolve(env.WEB_DIST);
+  const hasWeb = fs.existsSync(path.join(webRoot, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Hashed assets never change; the shell and the service worker must always be revalidated.
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
+  app.setNotFoundHandler({ preHandler: undefined }, async (req, reply) => {
+    if (req.method === "GET" && hasWeb && !req.url.startsWith("/api/") && !path.extname(req.url.split("?")[0])) {
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return reply.status(404).send({ error: { code: "not_found", message: "Not found" } });
+  });
+
+  return app;
+}

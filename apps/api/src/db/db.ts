@@ -1,0 +1,23 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema";
+
+// `date` stays a yyyy-mm-dd string: turning it into a JS Date would shift it by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// bigint (counts, event ids) stays a string unless cast in SQL; int8 can exceed Number.MAX_SAFE_INTEGER.
+
+export type Db = Kysely<DB>;
+
+/** Opens a pooled Kysely handle; the caller destroys it on shutdown. */
+export function createDb(connectionString: string, options: { max?: number } = {}): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    // Every session speaks Vietnam time; timestamps are stored as timestamptz regardless.
+    options: "-c TimeZone=Asia/Ho_Chi_Minh -c statement_timeout=30000",
+  });
+  // An idle client losing its connection (database restarted) must not crash the process.
+  pool.on("error", () => undefined);
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}

@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as m202611271800 from "./202611271800_create_foundation";
+
+/** Every migration, in order. A test checks that each file in this folder is listed here. */
+export const migrations: Record<string, Migration> = {
+  "202611271800_create_foundation": m202611271800,
+};

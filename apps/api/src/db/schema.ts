@@ -1,0 +1,131 @@
+import type { ColumnType, Generated } from "kysely";
+
+/**
+ * Table types for Kysely, in camelCase (CamelCasePlugin maps them to snake_case columns).
+ * Kept by hand next to the migrations: a change to a migration changes this file in the same commit.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns arrive as yyyy-mm-dd strings (see the type parser in db.ts). */
+type DateString = ColumnType<string, string, string>;
+
+export interface OrgUnits {
+  id: Generated<string>;
+  seq: Generated<string>;
+  parentId: string | null;
+  kind: string;
+  code: string;
+  name: string;
+  path: Generated<string>;
+  status: Generated<string>;
+  validFrom: ColumnType<string, string | undefined, string>;
+  validTo: DateString | null;
+  replacedById: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface Members {
+  id: Generated<string>;
+  fullName: string;
+  nameSortKey: string;
+  sex: string;
+  dateOfBirth: DateString | null;
+  phone: string | null;
+  email: string | null;
+  partyCardNumber: string | null;
+  admittedOn: DateString | null;
+  fullMemberOn: DateString | null;
+  status: string;
+  cellId: string;
+  unitPath: string;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface Accounts {
+  id: Generated<string>;
+  memberId: string | null;
+  homeUnitId: string | null;
+  displayName: string;
+  status: Generated<string>;
+  passwordHash: string | null;
+  passwordChangedAt: Timestamp | null;
+  activatedAt: Timestamp | null;
+  totpSecret: string | null;
+  totpEnabledAt: Timestamp | null;
+  totpLastStep: ColumnType<string | null, number | string | null, number | string | null>;
+  failedLogins: Generated<number>;
+  lockedUntil: Timestamp | null;
+  language: Generated<string>;
+  largeText: Generated<boolean>;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface AccountIdentifiers {
+  kind: string;
+  value: string;
+  accountId: string;
+}
+
+export interface ActivationCodes {
+  id: Generated<string>;
+  accountId: string;
+  codeHash: string;
+  issuedBy: string | null;
+  issuedAt: GeneratedTimestamp;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  attempts: Generated<number>;
+}
+
+export interface RoleGrants {
+  id: Generated<string>;
+  accountId: string;
+  unitId: string;
+  role: string;
+  grantedBy: string | null;
+  grantedAt: GeneratedTimestamp;
+  revokedBy: string | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface Sessions {
+  id: string;
+  accountId: string;
+  csrfToken: string;
+  mfa: string;
+  staff: boolean;
+  createdAt: GeneratedTimestamp;
+  lastSeenAt: GeneratedTimestamp;
+  idleExpiresAt: Timestamp;
+  absoluteExpiresAt: Timestamp;
+  revokedAt: Timestamp | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface Events {
+  id: Generated<string>;
+  occurredAt: GeneratedTimestamp;
+  name: string;
+  result: Generated<string>;
+  actorId: string | null;
+  unitId: string | null;
+  unitPath: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface DB {
+  orgUnits: OrgUnits;
+  members: Members;
+  accounts: Accounts;
+  accountIdentifiers: AccountIdentifiers;
+  activationCodes: ActivationCodes;
+  roleGrants: RoleGrants;
+  sessions: Sessions;
+  events: Events;
+}

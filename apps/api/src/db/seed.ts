@@ -1,0 +1,153 @@
+import { type UnitRole, randomPerson, seededRandom, vietnameseNameSortKey } from "@party/shared";
+import { hashPassword } from "../lib/passwords";
+import { memberIdentifiers } from "../modules/members/members.commands";
+import type { Db } from "./db";
+
+/** The password of every demo account; printed at start-up. */
+export const DEMO_PASSWORD = "sotay-demo-2026";
+
+export interface DemoLogin {
+  role: UnitRole | "member";
+  identifier: string;
+  name: string;
+  unit: string;
+}
+
+const ORG = {
+  code: "HN",
+  name: "Thành ủy Hà Nội",
+  districts: [
+    {
+      code: "HN-BD",
+      name: "Quận ủy Ba Đình",
+      grassroots: [
+        { code: "HN-BD-DB", name: "Đảng ủy phường Điện Biên", cells: ["Chi bộ tổ dân phố số 1", "Chi bộ tổ dân phố số 2", "Chi bộ tổ dân phố số 5"] },
+        { code: "HN-BD-KM", name: "Đảng ủy phường Kim Mã", cells: ["Chi bộ tổ dân phố số 3", "Chi bộ tổ dân phố số 7"] },
+        { code: "HN-BD-NH", name: "Đảng ủy phường Ngọc Hà", cells: ["Chi bộ khu dân cư số 2", "Chi bộ khu dân cư số 4"] },
+      ],
+    },
+    {
+      code: "HN-LB",
+      name: "Quận ủy Long Biên",
+      grassroots: [
+        { code: "HN-LB-BD", name: "Đảng ủy phường Bồ Đề", cells: ["Chi bộ tổ dân phố số 4", "Chi bộ tổ dân phố số 9"] },
+        { code: "HN-LB-PD", name: "Đảng ủy phường Phúc Đồng", cells: ["Chi bộ tổ dân phố số 6", "Chi bộ tổ dân phố số 8"] },
+        { code: "HN-LB-GT", name: "Đảng ủy phường Gia Thụy", cells: ["Chi bộ tổ dân phố số 10", "Chi bộ tổ dân phố số 11"] },
+      ],
+    },
+  ],
+} as const;
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Seeds the demo organisation once: Thành ủy Hà Nội, two district committees, six ward committees,
+ * fourteen cells with about 300 members, and one active demo account per role (password
+ * DEMO_PASSWORD). Returns the demo logins, or null when the database already has units.
+ */
+export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
+  const existing = await db.selectFrom("orgUnits").select("id").limit(1).executeTakeFirst();
+  if (existing) return null;
+  const rand = seededRandom(2026);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction().execute(async (trx) => {
+    const insertUnit = (values: { parentId: string | null; kind: string; code: string; name: string }) =>
+      trx.insertInto("orgUnits").values({ ...values, validFrom: "2025-07-01" }).returning(["id", "path", "name"]).executeTakeFirstOrThrow();
+
+    const city = await insertUnit({ parentId: null, kind: "province", code: ORG.code, name: ORG.name });
+    const units: Record<string, { id: string; path: string; name: string }> = { [ORG.code]: city };
+    const cells: { id: string; path: string; name: string }[] = [];
+    for (const d of ORG.districts) {
+      units[d.code] = await insertUnit({ parentId: city.id, kind: "district", code: d.code, name: d.name });
+      for (const g of d.grassroots) {
+        units[g.code] = await insertUnit({ parentId: units[d.code].id, kind: "grassroots", code: g.code, name: g.name });
+        for (const [i, cellName] of g.cells.entries()) {
+          const cell = await insertUnit({ parentId: units[g.code].id, kind: "cell", code: `${g.code}-${pad(i + 1, 2)}`, name: cellName });
+          cells.push(cell);
+        }
+      }
+    }
+
+    let card = 0;
+    const memberRows = cells.flatMap((cell) =>
+      Array.from({ length: 18 + Math.floor(rand() * 8) }, () => {
+        const person = randomPerson(rand);
+        const born = new Date(Date.UTC(1945 + Math.floor(rand() * 55), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
+        const admitted = new Date(Date.UTC(Math.min(2025, born.getUTCFullYear() + 20 + Math.floor(rand() * 25)), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
+        const age = 2026 - born.getUTCFullYear();
+        const status = admitted.getUTCFullYear() >= 2025 ? "probationary" : age > 75 && rand() < 0.3 ? "exempt" : "full";
+        card += 1;
+        return {
+          fullName: person.fullName,
+          nameSortKey: vietnameseNameSortKey(person.fullName),
+          sex: person.sex,
+          dateOfBirth: isoDate(born),
+          phone: `09${pad(10_000_000 + card * 7919, 8).slice(-8)}`,
+          email: null,
+          partyCardNumber: pad(70_000_000 + card, 8),
+          admittedOn: isoDate(admitted),
+          fullMemberOn: status === "probationary" ? null : isoDate(new Date(admitted.getTime() + 365 * 86_400_000)),
+          status,
+          cellId: cell.id,
+          unitPath: cell.path,
+        };
+      }),
+    );
+    const members = await trx.insertInto("members").values(memberRows).returning(["id", "fullName", "cellId", "phone", "partyCardNumber", "email"]).execute();
+
+    // One account per role, each on a real member of the first cell (and the city admin as a staff-only account).
+    const firstCell = cells[0];
+    const inFirstCell = members.filter((m) => m.cellId === firstCell.id);
+    const demo: { role: UnitRole | "member"; unit: { id: string; name: string }; phone: string }[] = [
+      { role: "member", unit: firstCell, phone: "0900000001" },
+      { role: "secretary", unit: firstCell, phone: "0900000002" },
+      { role: "deputy_secretary", unit: firstCell, phone: "0900000003" },
+      { role: "editor", unit: units["HN-BD"], phone: "0900000004" },
+      { role: "approver", unit: units["HN-BD"], phone: "0900000005" },
+      { role: "stats_viewer", unit: units["HN-BD"], phone: "0900000006" },
+      { role: "unit_admin", unit: units["HN-BD"], phone: "0900000007" },
+    ];
+    const logins: DemoLogin[] = [];
+    for (const [i, d] of demo.entries()) {
+      const member = inFirstCell[i];
+      await trx.updateTable("members").set({ phone: d.phone }).where("id", "=", member.id).execute();
+      const account = await trx
+        .insertInto("accounts")
+        .values({ memberId: member.id, displayName: member.fullName, status: "active", passwordHash, activatedAt: new Date(), passwordChangedAt: new Date() })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const identifiers = memberIdentifiers({ ...member, phone: d.phone });
+      await trx.insertInto("accountIdentifiers").values(identifiers.map((x) => ({ ...x, accountId: account.id }))).execute();
+      if (d.role !== "member") await trx.insertInto("roleGrants").values({ accountId: account.id, unitId: d.unit.id, role: d.role }).execute();
+      logins.push({ role: d.role, identifier: d.phone, name: member.fullName, unit: d.unit.name });
+    }
+    const admin = await trx
+      .insertInto("accounts")
+      .values({ homeUnitId: city.id, displayName: "Quản trị Thành ủy", status: "active", passwordHash, activatedAt: new Date(), passwordChangedAt: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("accountIdentifiers").values({ kind: "email", value: "admin@sotay.demo", accountId: admin.id }).execute();
+    await trx.insertInto("roleGrants").values({ accountId: admin.id, unitId: city.id, role: "unit_admin" }).execute();
+    logins.push({ role: "unit_admin", identifier: "admin@sotay.demo", name: "Quản trị Thành ủy", unit: city.name });
+    return logins;
+  });
+}
+
+/** The demo logins of an already seeded database (for the start-up banner). */
+export async function demoLogins(db: Db): Promise<DemoLogin[]> {
+  const rows = await db
+    .selectFrom("accountIdentifiers as i")
+    .innerJoin("accounts as a", "a.id", "i.accountId")
+    .leftJoin("roleGrants as g", (j) => j.onRef("g.accountId", "=", "a.id").on("g.revokedAt", "is", null))
+    .leftJoin("orgUnits as u", "u.id", "g.unitId")
+    .leftJoin("members as m", "m.id", "a.memberId")
+    .leftJoin("orgUnits as c", "c.id", "m.cellId")
+    .select(["i.value", "a.displayName", "g.role", "u.name as unitName", "c.name as cellName"])
+    .where((eb) => eb.or([eb("i.value", "like", "09000000%"), eb("i.value", "=", "admin@sotay.demo")]))
+    .where((eb) => eb.or([eb("i.kind", "=", "phone"), eb("i.kind", "=", "email")]))
+    .orderBy("i.value")
+    .execute();
+  return rows.map((r) => ({ role: (r.role ?? "member") as DemoLogin["role"], identifier: r.value, name: r.displayName, unit: r.unitName ?? r.cellName ?? "" }));
+}

@@ -1,0 +1,72 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every setting the server reads, with its default and meaning. The README's configuration table
+ * mirrors this list; nothing else in the code reads process.env.
+ */
+export const EnvSchema = z.object({
+  /** `production` turns on secure cookies by default and hides nothing else; `test` is set by the test harness. */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** HTTP port for the API and the PWA. */
+  PORT: int(0, 65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().default("0.0.0.0"),
+  /** A PostgreSQL server to use; without it the embedded PostgreSQL starts in DATA_DIR. */
+  DATABASE_URL: z.string().startsWith("postgres").optional(),
+  /** Where the embedded database and uploaded files live. */
+  DATA_DIR: z.string().default(path.join(repoRoot, "data")),
+  /** Maximum connections in the pool of each process. */
+  DB_POOL_MAX: int(1, 200).default(10),
+  /** Seed the demo organisation when the database has no units yet. */
+  SEED_DEMO: bool.default(true),
+  /** Log level for pino. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Trust X-Forwarded-* from a reverse proxy (set when behind nginx or a load balancer). */
+  TRUST_PROXY: bool.default(false),
+  /** `Secure` flag on the session cookie: `auto` sets it when the request came over HTTPS. */
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Session lifetimes for members (long, on their own phone). */
+  SESSION_MEMBER_IDLE_HOURS: int(1, 24 * 365).default(24 * 30),
+  SESSION_MEMBER_ABSOLUTE_DAYS: int(1, 730).default(180),
+  /** Session lifetimes for accounts holding any staff role (short). */
+  SESSION_STAFF_IDLE_MINUTES: int(5, 24 * 60).default(30),
+  SESSION_STAFF_ABSOLUTE_HOURS: int(1, 72).default(12),
+  /** Login attempts allowed per IP address per minute before 429. */
+  LOGIN_RATE_PER_MINUTE: int(1, 10_000).default(20),
+  /** Consecutive failures before an account is locked, and for how long. */
+  LOGIN_LOCK_AFTER: int(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  /** How long an activation (or reset) code stays valid. */
+  ACTIVATION_CODE_HOURS: int(1, 24 * 30).default(72),
+  /** Issuer shown in authenticator apps. */
+  TOTP_ISSUER: z.string().min(1).default("Sổ tay đảng viên"),
+  /** Largest JSON body accepted, in bytes. */
+  BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  /** Built PWA to serve; `npm start` builds it first. */
+  WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment once; on any problem, throws one error that lists all of them. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((key) => (source[key] === undefined || source[key] === "" ? [] : [[key, source[key]]])),
+  );
+  const parsed = EnvSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+/** Test and tool code builds an Env from defaults plus overrides without touching process.env. */
+export const envWith = (overrides: Partial<Record<keyof Env, string>>): Env => loadEnv(overrides as NodeJS.ProcessEnv);

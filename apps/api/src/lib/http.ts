@@ -1,0 +1,35 @@
+import type { FastifyRequest } from "fastify";
+import type { Actor } from "./actor";
+import type { RequestMeta } from "./context";
+import { UnauthenticatedError } from "./errors";
+import type { LiveSession } from "./session";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set by the auth hook on every non-public route; null only on public routes. */
+    actor: Actor | null;
+    session: LiveSession | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * Who may call the route: "public" (allow-listed in app.test.ts), "session" (any logged-in
+     * account, policy checks in the handler), or the name of the policy the handler applies.
+     * A route without it is treated as "session" and fails the route-walk test.
+     */
+    policy?: string;
+    /** Lets a staff session that has not passed TOTP yet call this route (the auth routes). */
+    allowMfaPending?: boolean;
+  }
+}
+
+export const metaOf = (req: FastifyRequest): RequestMeta => ({
+  ip: req.ip ?? null,
+  requestId: String(req.id),
+  userAgent: req.headers["user-agent"] ?? null,
+});
+
+/** The actor of an authenticated route; the auth hook guarantees it, this keeps the types honest. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new UnauthenticatedError();
+  return req.actor;
+}

@@ -1,0 +1,77 @@
+import pg from "pg";
+import { buildApp } from "./app";
+import { createDb } from "./db/db";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded";
+import { migrateToLatest } from "./db/migrate";
+import { DEMO_PASSWORD, demoLogins, seedDemo } from "./db/seed";
+import { loadEnv } from "./env";
+
+const APP_DATABASE = "sotay";
+
+/** With the embedded server, the app keeps its data in its own database, created on first start. */
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.log(`Starting the embedded PostgreSQL in ${env.DATA_DIR} …`);
+    embedded = await startEmbeddedPostgres(env.DATA_DIR);
+    databaseUrl = await ensureDatabase(embedded.url, APP_DATABASE);
+  }
+  const db = createDb(databaseUrl, { max: env.DB_POOL_MAX });
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (env.SEED_DEMO) {
+    const seeded = await seedDemo(db);
+    if (seeded) console.log("Seeded the demo organisation.");
+  }
+
+  const app = await buildApp({ env, db });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down: draining requests");
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await app.close(); // stops accepting, waits for in-flight requests
+    await db.destroy();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  const shown = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  const logins = env.SEED_DEMO ? await demoLogins(db) : [];
+  const lines = [
+    "",
+    `Sổ tay đảng viên is running at http://${shown}:${env.PORT}`,
+    `API docs: http://${shown}:${env.PORT}/api/docs`,
+  ];
+  if (logins.length > 0) {
+    lines.push(`Demo logins (password: ${DEMO_PASSWORD}; staff roles set up two-step verification at first login):`);
+    for (const l of logins) lines.push(`  ${l.role.padEnd(17)} ${l.identifier.padEnd(18)} ${l.name} — ${l.unit}`);
+  }
+  console.log(lines.join("\n"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

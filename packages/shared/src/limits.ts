@@ -1,0 +1,12 @@
+/** Limits shared by the API's validation and the web app's forms. */
+export const Limits = {
+  nameMax: 200,
+  searchMax: 100,
+  passwordMin: 8,
+  passwordMax: 128,
+  identifierMax: 254,
+  pageSizeMax: 100,
+  pageSizeDefault: 25,
+  activationCodeLength: 8,
+  jsonBodyBytes: 1024 * 1024,
+} as const;
