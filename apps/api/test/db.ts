@@ -3,11 +3,11 @@ import pg from "pg";
 import { inject } from "vitest";
 import { createDb } from "../src/db/db";
 
-export const TEMPLATE_DB = "sotay_test_template";
 
 declare module "vitest" {
   export interface ProvidedContext {
     adminUrl: string;
+    templateDb: string;
   }
 }
 
@@ -31,7 +31,7 @@ export async function adminQuery(adminUrl: string, text: string): Promise<void> 
 export async function createTestDb() {
   const adminUrl = inject("adminUrl");
   const name = `sotay_test_${randomBytes(5).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${inject("templateDb")}`);
   const url = withDatabase(adminUrl, name);
   const db = createDb(url, { max: 5 });
   const drop = async () => {

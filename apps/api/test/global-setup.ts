@@ -5,7 +5,7 @@ import type { TestProject } from "vitest/node";
 import { createDb } from "../src/db/db";
 import { startEmbeddedPostgres } from "../src/db/embedded";
 import { migrateToLatest } from "../src/db/migrate";
-import { TEMPLATE_DB, adminQuery, withDatabase } from "./db";
+import { adminQuery, withDatabase } from "./db";
 
 /**
  * Runs once per `vitest run`: with TEST_DATABASE_URL (any database of a server) it uses that
@@ -25,13 +25,18 @@ export default async function setup(project: TestProject) {
       await fs.rm(dir, { recursive: true, force: true });
     };
   }
+  // One template per run, so two runs against the same server never collide.
+  const TEMPLATE_DB = `sotay_test_template_${process.pid}`;
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
   await adminQuery(adminUrl, `CREATE DATABASE ${TEMPLATE_DB}`);
   const db = createDb(withDatabase(adminUrl, TEMPLATE_DB), { max: 1 });
   await migrateToLatest(db);
   await db.destroy(); // PostgreSQL refuses to copy a template that has open connections
   project.provide("adminUrl", adminUrl);
+  project.provide("templateDb", TEMPLATE_DB);
+  const serverUrl = adminUrl;
   return async () => {
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`).catch(() => undefined);
     await stop?.();
   };
 }

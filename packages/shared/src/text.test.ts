@@ -18,9 +18,10 @@ describe("foldVietnamese", () => {
 describe("vietnameseNameSortKey", () => {
   it("sorts by given name first, then middle names, then family name", () => {
     const names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn An", "Phạm Minh Châu"];
+    // Same given name "An": the middle name decides (Thị before Văn), not the family name.
     expect([...names].sort(compareVietnameseNames)).toEqual([
-      "Lê Văn An",
       "Nguyễn Thị An",
+      "Lê Văn An",
       "Trần Văn Bình",
       "Phạm Minh Châu",
     ]);
