@@ -20,8 +20,11 @@ export const EnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** A PostgreSQL server to use; without it the embedded PostgreSQL starts in DATA_DIR. */
   DATABASE_URL: z.string().startsWith("postgres").optional(),
-  /** Where the embedded database and uploaded files live. */
-  DATA_DIR: z.string().default(path.join(repoRoot, "data")),
+  /**
+   * Where the embedded database and uploaded files live. Unset: `./data` in the repository, or
+   * /var/lib/so-tay-dang-vien when running as root from a folder the postgres user cannot enter.
+   */
+  DATA_DIR: z.string().optional(),
   /** Maximum connections in the pool of each process. */
   DB_POOL_MAX: int(1, 200).default(10),
   /** Seed the demo organisation when the database has no units yet. */
@@ -54,6 +57,8 @@ export const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+export const DEFAULT_DATA_DIR = path.join(repoRoot, "data");
 
 /** Parses the environment once; on any problem, throws one error that lists all of them. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

@@ -1,12 +1,13 @@
 import pg from "pg";
 import { buildApp } from "./app";
 import { createDb } from "./db/db";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded";
+import { folderBlockingPostgres, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded";
 import { migrateToLatest } from "./db/migrate";
 import { DEMO_PASSWORD, demoLogins, seedDemo } from "./db/seed";
-import { loadEnv } from "./env";
+import { DEFAULT_DATA_DIR, loadEnv } from "./env";
 
 const APP_DATABASE = "sotay";
+const FALLBACK_DATA_DIR = "/var/lib/so-tay-dang-vien";
 
 /** With the embedded server, the app keeps its data in its own database, created on first start. */
 async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
@@ -28,8 +29,15 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    console.log(`Starting the embedded PostgreSQL in ${env.DATA_DIR} …`);
-    embedded = await startEmbeddedPostgres(env.DATA_DIR);
+    let dataDir = env.DATA_DIR ?? DEFAULT_DATA_DIR;
+    const blocking = await folderBlockingPostgres(dataDir);
+    if (blocking && !env.DATA_DIR) {
+      // The default folder sits where the postgres user cannot go (a clone under /root): use one it can.
+      dataDir = FALLBACK_DATA_DIR;
+      console.log(`The postgres user cannot enter ${blocking}; keeping data in ${dataDir} instead (set DATA_DIR to choose).`);
+    }
+    console.log(`Starting the embedded PostgreSQL in ${dataDir} …`);
+    embedded = await startEmbeddedPostgres(dataDir);
     databaseUrl = await ensureDatabase(embedded.url, APP_DATABASE);
   }
   const db = createDb(databaseUrl, { max: env.DB_POOL_MAX });

@@ -24,23 +24,29 @@ async function freePort(): Promise<number> {
 
 /**
  * As root, PostgreSQL runs as the `postgres` system user, which must be able to enter every
- * folder above the data directory. A clone under /root is not reachable: say so and how to fix it.
+ * folder above the data directory (a clone under /root is not reachable). Returns the first folder
+ * it cannot enter, or null when all is well.
  */
-async function assertReachableByPostgres(dir: string): Promise<void> {
-  if (process.getuid?.() !== 0) return;
+export async function folderBlockingPostgres(dir: string): Promise<string | null> {
+  if (process.getuid?.() !== 0) return null;
   let current = path.resolve(dir);
   for (;;) {
     const parent = path.dirname(current);
-    if (parent === current) return;
+    if (parent === current) return null;
     current = parent;
-    const stat = await fs.stat(current);
-    if ((stat.mode & fsConstants.S_IXOTH) === 0) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${current}. ` +
-          `Set DATA_DIR to a folder it can reach (for example DATA_DIR=/var/lib/so-tay/data), ` +
-          `run 'chmod o+x ${current}', or set DATABASE_URL to use a PostgreSQL server.`,
-      );
-    }
+    const stat = await fs.stat(current).catch(() => null);
+    if (stat && (stat.mode & fsConstants.S_IXOTH) === 0) return current;
+  }
+}
+
+async function assertReachableByPostgres(dir: string): Promise<void> {
+  const blocking = await folderBlockingPostgres(dir);
+  if (blocking) {
+    throw new Error(
+      `The embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${blocking}. ` +
+        `Set DATA_DIR to a folder it can reach (for example DATA_DIR=/var/lib/so-tay-dang-vien), ` +
+        `run 'chmod o+x ${blocking}', or set DATABASE_URL to use a PostgreSQL server.`,
+    );
   }
 }
 
