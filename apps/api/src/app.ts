@@ -4,7 +4,7 @@ import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import {
   type ZodTypeProvider,
   hasZodFastifySchemaValidationErrors,
@@ -12,14 +12,15 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Db } from "./db/db";
 import type { Env } from "./env";
 import * as accountsRepo from "./modules/auth/accounts.repo";
-import { AppError, MfaRequiredError, UnauthenticatedError } from "./lib/errors";
+import { AppError, MfaRequiredError, UnauthenticatedError, ValidationError } from "./lib/errors";
 import { insertEvent } from "./lib/events";
 import { metaOf } from "./lib/http";
 import { registerMetrics } from "./lib/metrics";
-import { normalizeDeep } from "./lib/normalize";
+import { findUnstorableText, normalizeDeep } from "./lib/normalize";
 import { mfaStateOf, readSession, safeEqual } from "./lib/session";
 import { memoryThrottle, type Throttle } from "./lib/throttle";
 import { registerOpenApi } from "./lib/openapi";
@@ -78,16 +79,36 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
     trustProxy: env.TRUST_PROXY,
     return503OnClosing: true,
     ajv: undefined,
+    // Errors Fastify raises before routing (a malformed %-escape, an over-long path parameter) get
+    // the same envelope as every other error instead of Fastify's own shape.
+    frameworkErrors: (error, _req, reply: FastifyReply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      // Sent before any hook runs, so the headers the hooks would add are set here.
+      void reply
+        .status(status)
+        .headers({ "cache-control": "no-store", "x-content-type-options": "nosniff" })
+        .send({ error: { code: "validation_failed", message: "Invalid request URL" } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API reads JSON only: Fastify's built-in text/plain parser would let a text body through
+  // to schema validation (400) instead of refusing the media type (415).
+  app.removeContentTypeParser("text/plain");
   app.decorate("deps", deps);
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
   app.decorate("registeredRoutes", []);
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
+    // Unknown query parameters and bodies are refused on every API route, including routes that
+    // take none: a route without a querystring (or body) schema gets an empty strict one.
+    if (route.url.startsWith("/api/") && !route.url.startsWith("/api/docs")) {
+      route.schema ??= {};
+      route.schema.querystring ??= z.object({}).strict();
+      if (methods.some((m) => UNSAFE_METHODS.has(m))) route.schema.body ??= z.object({}).strict().nullish();
+    }
     for (const method of methods) app.registeredRoutes.push({ method, url: route.url, policy: route.config?.policy });
   });
 
@@ -136,7 +157,8 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   });
 
   // CSRF: a logged-in browser must echo the session's token; every unsafe request must be same-origin.
-  app.addHook("preHandler", async (req) => {
+  // Runs before body validation, so a forged request is refused as such whatever its body.
+  app.addHook("onRequest", async (req) => {
     if (!UNSAFE_METHODS.has(req.method)) return;
     const origin = req.headers.origin;
     if (origin && origin !== "null") {
@@ -146,7 +168,8 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       } catch {
         host = null;
       }
-      if (host !== req.headers.host) throw new AppError(403, "csrf_failed", "Cross-site request refused");
+      // req.host honours X-Forwarded-Host when TRUST_PROXY is set, so a proxy may rewrite Host.
+      if (host !== req.host) throw new AppError(403, "csrf_failed", "Cross-site request refused");
     }
     if (req.session) {
       const token = req.headers["x-csrf-token"];
@@ -161,6 +184,11 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
     if (req.body !== undefined) req.body = normalizeDeep(req.body);
     req.query = normalizeDeep(req.query) as typeof req.query;
     req.params = normalizeDeep(req.params) as typeof req.params;
+    // NUL and lone surrogates pass every string schema but make PostgreSQL fail (500) or alter the text.
+    for (const [part, value] of [["body", req.body], ["querystring", req.query], ["params", req.params]] as const) {
+      const field = findUnstorableText(value);
+      if (field !== null) throw new ValidationError("Text holds a NUL character or invalid Unicode", { [field || part]: "invalid_text" });
+    }
   });
 
   app.addHook("onSend", async (req, reply) => {

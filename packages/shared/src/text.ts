@@ -1,7 +1,7 @@
 /**
  * Vietnamese text helpers shared by the API, the web app and the bench generator.
  * The SQL twin of `foldVietnamese` is the immutable function `vn_fold(text)` in the first migration;
- * both must fold the same way, and a test compares them.
+ * both must fold the same way, and apps/api/src/db/vn-fold.test.ts compares them.
  */
 
 /** NFC-normalises and trims; what every text input goes through at the edge. */

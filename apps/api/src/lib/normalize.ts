@@ -10,3 +10,24 @@ export function normalizeDeep(value: unknown, depth = 0): unknown {
   }
   return out;
 }
+
+// A lone surrogate (half of a UTF-16 pair) is not Unicode text; PostgreSQL would store U+FFFD instead.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Where in `value` the first string (or key) sits that cannot be stored as text: one holding a NUL
+ * character, which PostgreSQL refuses with an error, or a lone surrogate. "" for `value` itself,
+ * null when every string is fine.
+ */
+export function findUnstorableText(value: unknown, path = "", depth = 0): string | null {
+  const bad = (s: string) => s.includes("\u0000") || LONE_SURROGATE.test(s);
+  if (typeof value === "string") return bad(value) ? path : null;
+  if (depth > 32 || value === null || typeof value !== "object") return null;
+  for (const [k, v] of Object.entries(value)) {
+    const here = path ? `${path}.${k}` : k;
+    if (bad(k)) return here;
+    const found = findUnstorableText(v, here, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}

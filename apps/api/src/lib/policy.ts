@@ -55,11 +55,14 @@ export function authorize<R, A extends string>(
 }
 
 function denial(policy: string, action: string, resource: unknown): DeniedAccess {
-  const row = resource as { id?: unknown; unitId?: unknown };
+  const row = resource as { id?: unknown; unitId?: unknown; cellId?: unknown; path?: unknown };
+  // The unit the record belongs to, so the audit trail of that unit's admins shows the attempt:
+  // its unitId, a member's cell, or for a unit row (which carries its own path) the unit itself.
+  const unitId = [row.unitId, row.cellId, typeof row.path === "string" ? row.id : undefined].find((v) => typeof v === "string");
   return {
     policy,
     action,
     subjectId: typeof row.id === "string" ? row.id : null,
-    unitId: typeof row.unitId === "string" ? row.unitId : null,
+    unitId: typeof unitId === "string" ? unitId : null,
   };
 }

@@ -19,7 +19,12 @@ export const AuditListQuery = z
   .object({
     unitId: z.uuid().optional(),
     name: z.string().trim().max(80).regex(/^[a-z_.]*$/).optional(),
-    before: z.string().regex(/^\d{1,19}$/).optional(),
+    /** An event id (bigint): at most 2^63 - 1, or PostgreSQL refuses the comparison. */
+    before: z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= 9_223_372_036_854_775_807n, "Too large")
+      .optional(),
     limit: PageLimit,
   })
   .strict();

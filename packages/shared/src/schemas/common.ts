@@ -23,7 +23,7 @@ export const SearchText = z.string().trim().max(Limits.searchMax);
 
 export const PageLimit = z.coerce.number().int().min(1).max(Limits.pageSizeMax).default(Limits.pageSizeDefault);
 
-/** Calendar date as sent over the wire: yyyy-mm-dd. */
-export const IsoDate = z.iso.date();
+/** Calendar date as sent over the wire: yyyy-mm-dd. There is no year 0000 (PostgreSQL refuses it). */
+export const IsoDate = z.iso.date().refine((d) => !d.startsWith("0000"), "Invalid ISO date");
 
 export const OkEnvelope = z.object({ ok: z.literal(true) });

@@ -11,12 +11,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE EXTENSION IF NOT EXISTS unaccent;
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
-    -- One fold for index expressions and queries alike: no diacritics, đ → d, lower case.
+    -- One fold for index expressions and queries alike: no diacritics, đ → d, lower case,
+    -- whitespace (JavaScript's \\s set) collapsed and trimmed, exactly as foldVietnamese() does.
     -- unaccent() is only STABLE because it looks its dictionary up by search_path; naming the
     -- dictionary explicitly makes the wrapper safe to declare IMMUTABLE.
+    -- Backslashes are doubled: this is a JS template literal, and PostgreSQL's regex engine reads
+    -- the \\t, \\n, \\uXXXX escapes itself.
     CREATE FUNCTION vn_fold(value text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $$ SELECT regexp_replace(lower(translate(public.unaccent('public.unaccent'::regdictionary, value), 'đĐ', 'dd')), '\s+', ' ', 'g') $$;
+      AS $$ SELECT btrim(regexp_replace(
+        lower(translate(public.unaccent('public.unaccent'::regdictionary, value), 'đĐ', 'dd')),
+        '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+', ' ', 'g'
+      ), ' ') $$;
 
     CREATE TABLE org_units (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -40,10 +40,13 @@ export const presentMember = (m: MemberRow): MemberDto => ({
 export const encodeCursor = (m: Pick<MemberRow, "nameSortKey" | "id">): string =>
   Buffer.from(JSON.stringify([m.nameSortKey, m.id])).toString("base64url");
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function decodeCursor(cursor: string): { sortKey: string; id: string } | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {
+    // Both parts go to SQL as parameters: an id that is not a uuid, or a NUL in the key, would fail there (500).
+    if (Array.isArray(value) && typeof value[0] === "string" && !value[0].includes("\u0000") && typeof value[1] === "string" && UUID.test(value[1])) {
       return { sortKey: value[0], id: value[1] };
     }
   } catch {
