@@ -15,7 +15,9 @@ export function createDb(connectionString: string, options: { max?: number } = {
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     // Every session speaks Vietnam time; timestamps are stored as timestamptz regardless.
-    options: "-c TimeZone=Asia/Ho_Chi_Minh -c statement_timeout=30000",
+    // No parallel plans: for short API queries on a small machine they read far more than they
+    // save (a district name search went from ~250 ms to ~50 ms without them; see bench/README.md).
+    options: "-c TimeZone=Asia/Ho_Chi_Minh -c statement_timeout=30000 -c max_parallel_workers_per_gather=0",
   });
   // An idle client losing its connection (database restarted) must not crash the process.
   pool.on("error", () => undefined);

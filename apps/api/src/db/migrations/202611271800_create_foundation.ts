@@ -82,6 +82,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX members_cell_sort ON members (cell_id, name_sort_key, id);
     CREATE INDEX members_sort ON members (name_sort_key, id);
     CREATE INDEX members_name_fold_trgm ON members USING gin (vn_fold(full_name) gin_trgm_ops);
+    -- Name search inside a subtree: fetch only the subtree's matching members, then sort those.
+    CREATE INDEX members_path_name_gist ON members USING gist (unit_path, vn_fold(full_name) gist_trgm_ops);
 
     CREATE TABLE accounts (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

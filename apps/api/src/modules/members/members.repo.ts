@@ -23,30 +23,29 @@ export interface MemberRow {
   activatedAt: Date | null;
 }
 
+// The same columns whether `m` is the members table or a page of it (see listInSubtree).
+const columns = [
+  "m.id",
+  "m.fullName",
+  "m.nameSortKey",
+  "m.sex",
+  "m.dateOfBirth",
+  "m.phone",
+  "m.email",
+  "m.partyCardNumber",
+  "m.admittedOn",
+  "m.fullMemberOn",
+  "m.status",
+  "m.cellId",
+  "c.name as cellName",
+  sql<string>`m.unit_path::text`.as("unitPath"),
+  "a.id as accountId",
+  "a.status as accountStatus",
+  "a.activatedAt",
+] as const;
+
 const base = (db: Db) =>
-  db
-    .selectFrom("members as m")
-    .innerJoin("orgUnits as c", "c.id", "m.cellId")
-    .leftJoin("accounts as a", "a.memberId", "m.id")
-    .select([
-      "m.id",
-      "m.fullName",
-      "m.nameSortKey",
-      "m.sex",
-      "m.dateOfBirth",
-      "m.phone",
-      "m.email",
-      "m.partyCardNumber",
-      "m.admittedOn",
-      "m.fullMemberOn",
-      "m.status",
-      "m.cellId",
-      "c.name as cellName",
-      sql<string>`m.unit_path::text`.as("unitPath"),
-      "a.id as accountId",
-      "a.status as accountStatus",
-      "a.activatedAt",
-    ]);
+  db.selectFrom("members as m").innerJoin("orgUnits as c", "c.id", "m.cellId").leftJoin("accounts as a", "a.memberId", "m.id").select(columns);
 
 export function findById(db: Db, id: string): Promise<MemberRow | undefined> {
   return base(db).where("m.id", "=", id).executeTakeFirst();
@@ -65,7 +64,11 @@ export function listInSubtree(
   filter: { q?: string; status?: MemberStatus; after?: { sortKey: string; id: string }; limit: number },
 ): Promise<MemberRow[]> {
   const q = filter.q?.trim();
-  return base(db)
+  // Pick the page from members alone, then join its few rows: joining first would join the whole
+  // subtree before the sort keeps 25 of it.
+  const page = db
+    .selectFrom("members as m")
+    .selectAll("m")
     .where(sql<boolean>`m.unit_path <@ ${path}::ltree`)
     .where("m.status", "in", filter.status ? [filter.status] : CURRENT)
     .$if(Boolean(q), (qb) => qb.where(sql<boolean>`vn_fold(m.full_name) LIKE vn_fold(${containsPattern(q!)})`))
@@ -74,7 +77,14 @@ export function listInSubtree(
     )
     .orderBy("m.nameSortKey")
     .orderBy("m.id")
-    .limit(filter.limit)
+    .limit(filter.limit);
+  return db
+    .selectFrom(page.as("m"))
+    .innerJoin("orgUnits as c", "c.id", "m.cellId")
+    .leftJoin("accounts as a", "a.memberId", "m.id")
+    .select(columns)
+    .orderBy("m.nameSortKey")
+    .orderBy("m.id")
     .execute();
 }
 
