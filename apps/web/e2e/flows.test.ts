@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { authenticator } from "otplib";
+import type { Browser, Page } from "playwright-core";
+import { DESKTOP, PHONE, expectNoHorizontalScroll, expectNoSeriousA11yViolations, launchBrowser, newContext } from "./browser";
+import { type RunningServer, startServer } from "./server";
+
+const PASSWORD = "sotay-demo-2026";
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page: Page, identifier: string) {
+  await page.goto("/");
+  await page.waitForURL(/\/login/);
+  await page.getByLabel("Số điện thoại, số thẻ đảng viên hoặc email").fill(identifier);
+  await page.getByLabel("Mật khẩu", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+/** Checks a page the way every page must pass: accessible, no sideways scroll on a phone, no console errors (CSP included). */
+async function checkPage(page: Page, label: string, consoleErrors: string[]) {
+  await page.waitForLoadState("networkidle");
+  await expectNoSeriousA11yViolations(page, label);
+  if ((page.viewportSize()?.width ?? 0) <= PHONE.width) await expectNoHorizontalScroll(page, label);
+  assert.deepEqual(consoleErrors, [], `console errors on ${label}`);
+}
+
+describe("a member on a 360 px phone", () => {
+  it("logs in, moves around with the bottom navigation, switches to English and logs out", async () => {
+    const { context, page, consoleErrors } = await newContext(browser, server.baseUrl, PHONE);
+    try {
+      await page.goto("/login");
+      await checkPage(page, "login", consoleErrors);
+      await logIn(page, "0900000001");
+      await page.getByRole("heading", { level: 1, name: /Xin chào/ }).waitFor();
+      await checkPage(page, "home", consoleErrors);
+
+      const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+      for (const [link, path] of [["Tin tức", "/news"], ["Tài liệu", "/documents"], ["Sinh hoạt", "/meetings"], ["Cá nhân", "/me"]] as const) {
+        await nav.getByRole("link", { name: link }).click();
+        await page.waitForURL(new RegExp(`${path}$`));
+        await page.getByRole("heading", { level: 1 }).waitFor();
+        await checkPage(page, path, consoleErrors);
+      }
+
+      await page.getByRole("radio", { name: "English" }).check();
+      await page.getByRole("button", { name: "Log out" }).waitFor();
+      assert.equal(await page.locator("html").getAttribute("lang"), "en");
+
+      await page.getByRole("button", { name: "Log out" }).click();
+      await page.waitForURL(/\/login/);
+      const session = await page.request.get("/api/auth/session");
+      assert.equal(session.status(), 401);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("a cell secretary", () => {
+  it("enrols TOTP at first login, then reaches the members of their cell", async () => {
+    const { context, page, consoleErrors } = await newContext(browser, server.baseUrl, DESKTOP);
+    try {
+      await logIn(page, "0900000002");
+      await page.waitForURL(/\/mfa\/setup/);
+      const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
+      await checkPage(page, "TOTP enrolment", consoleErrors);
+      await page.getByLabel("Mã 6 chữ số").fill(authenticator.generate(secret));
+      await page.getByRole("button", { name: "Xác nhận" }).click();
+      await page.getByRole("heading", { level: 1, name: /Xin chào/ }).waitFor();
+      await checkPage(page, "home (secretary)", consoleErrors);
+
+      await page.getByRole("link", { name: "Cơ cấu tổ chức" }).click();
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await checkPage(page, "organisation tree", consoleErrors);
+      await page.getByRole("link", { name: "Chi bộ tổ dân phố số 1" }).first().click();
+      await page.getByRole("link", { name: /Đảng viên/ }).first().click();
+      await page.getByRole("searchbox").or(page.getByLabel(/Tìm/)).first().waitFor();
+      await checkPage(page, "members list", consoleErrors);
+    } finally {
+      await context.close();
+    }
+  });
+});

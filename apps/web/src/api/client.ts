@@ -1,0 +1,83 @@
+import { ApiError, errorFromResponse } from "./errors";
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+let csrfToken: string | null = null;
+let onAuthError: ((error: ApiError) => void) | null = null;
+
+/** The session's CSRF token, echoed in `x-csrf-token` on every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called for every 401 (`unauthenticated` or `mfa_required`), so the session can be refreshed. */
+export function setAuthErrorHandler(handler: ((error: ApiError) => void) | null): void {
+  onAuthError = handler;
+}
+
+/** `/api` + path + the query's defined, non-empty values. */
+export function apiUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/api${path}${qs ? `?${qs}` : ""}`;
+}
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the API with the session cookie (same origin only) and JSON. State-changing methods carry
+ * the CSRF token; a Content-Type header is sent only with a body (the API refuses an empty JSON body).
+ * Resolves with the parsed JSON; rejects with ApiError.
+ */
+export async function request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  const hasBody = options.body !== undefined;
+  if (hasBody) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      credentials: "same-origin",
+      cache: "no-store",
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError(0, "network_error", "Network request failed");
+  }
+
+  const text = await response.text();
+  let body: unknown = undefined;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+  }
+  if (!response.ok) {
+    const error = errorFromResponse(response.status, body, response.headers.get("retry-after"));
+    if (response.status === 401) onAuthError?.(error);
+    throw error;
+  }
+  if (body === undefined) throw new ApiError(response.status, "bad_response", "Response is not JSON");
+  return body as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body }),
+  delete: <T>(path: string) => request<T>("DELETE", path),
+};

@@ -1,0 +1,49 @@
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router-dom";
+import { Icon } from "../components/Icon";
+import { useTopUnits } from "../features/org-units/api";
+
+/**
+ * Links to the admin screens. The organisation tree is there for every role; members, roles and
+ * the audit log only when the API's abilities on the actor's top units allow them.
+ */
+export function AdminLinks({ className }: { className?: string }) {
+  const { t } = useTranslation();
+  const top = useTopUnits();
+  const abilities = Object.values(top.data?.abilities ?? {});
+  const any = (ability: string) => abilities.some((a) => a[ability]);
+  return (
+    <ul className={className}>
+      <li>
+        <NavLink to="/admin/units" className="nav-link">
+          <Icon name="tree" />
+          <span>{t("adminNav.units")}</span>
+        </NavLink>
+      </li>
+      {any("listMembers") && (
+        <li>
+          <NavLink to="/admin/members" className="nav-link">
+            <Icon name="group" />
+            <span>{t("adminNav.members")}</span>
+          </NavLink>
+        </li>
+      )}
+      {any("manageGrants") && (
+        <li>
+          <NavLink to="/admin/grants" className="nav-link">
+            <Icon name="key" />
+            <span>{t("adminNav.grants")}</span>
+          </NavLink>
+        </li>
+      )}
+      {any("viewAudit") && (
+        <li>
+          <NavLink to="/admin/audit" className="nav-link">
+            <Icon name="list" />
+            <span>{t("adminNav.audit")}</span>
+          </NavLink>
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ComponentType } from "react";
+import { Navigate, createBrowserRouter } from "react-router-dom";
+import { AccountPage } from "../features/account/AccountPage";
+import { ActivatePage } from "../features/auth/ActivatePage";
+import { ForgotPasswordPage } from "../features/auth/ForgotPasswordPage";
+import { LoginPage } from "../features/auth/LoginPage";
+import { MfaSetupPage } from "../features/auth/MfaSetupPage";
+import { MfaVerifyPage } from "../features/auth/MfaVerifyPage";
+import { DocumentsPage } from "../features/documents/DocumentsPage";
+import { HomePage } from "../features/home/HomePage";
+import { MeetingsPage } from "../features/meetings/MeetingsPage";
+import { NewsPage } from "../features/news/NewsPage";
+import { AppLayout } from "./AppLayout";
+import { MfaGate, PublicOnly, RequireAuth, RequireStaff } from "./guards";
+import { NotFoundRoute } from "./NotFoundRoute";
+import { PublicLayout } from "./PublicLayout";
+import { RouteError } from "./RouteError";
+
+// Admin screens are loaded on demand: most members never open them.
+const lazyPage = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => ({
+  lazy: async () => ({ Component: (await load())[name] }),
+});
+
+/**
+ * Routes and their guards:
+ * - /login, /activate: PublicOnly (a logged-in user moves on, to the second factor if owed);
+ * - /forgot-password: anyone;
+ * - /mfa, /mfa/setup: MfaGate (only while the session owes that step);
+ * - everything else: RequireAuth (login first, then the second factor), /admin/* also RequireStaff.
+ */
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicOnly />,
+        children: [
+          {
+            element: <PublicLayout />,
+            children: [
+              { path: "login", element: <LoginPage /> },
+              { path: "activate", element: <ActivatePage /> },
+            ],
+          },
+        ],
+      },
+      { element: <PublicLayout />, children: [{ path: "forgot-password", element: <ForgotPasswordPage /> }] },
+      {
+        element: <MfaGate />,
+        children: [
+          {
+            element: <PublicLayout />,
+            children: [
+              { path: "mfa", element: <MfaVerifyPage /> },
+              { path: "mfa/setup", element: <MfaSetupPage /> },
+            ],
+          },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: "news", element: <NewsPage /> },
+              { path: "documents", element: <DocumentsPage /> },
+              { path: "meetings", element: <MeetingsPage /> },
+              { path: "me", element: <AccountPage /> },
+              {
+                path: "admin",
+                element: <RequireStaff />,
+                children: [
+                  { index: true, element: <Navigate to="/admin/units" replace /> },
+                  { path: "units", ...lazyPage(() => import("../features/org-units/UnitsPage"), "UnitsPage") },
+                  { path: "units/:id", ...lazyPage(() => import("../features/org-units/UnitDetailPage"), "UnitDetailPage") },
+                  { path: "units/:id/members", ...lazyPage(() => import("../features/members/MembersPage"), "MembersPage") },
+                  { path: "units/:id/grants", ...lazyPage(() => import("../features/grants/GrantsPage"), "GrantsPage") },
+                  { path: "members", ...lazyPage(() => import("../features/org-units/pickers"), "MembersPicker") },
+                  { path: "members/:id", ...lazyPage(() => import("../features/members/MemberDetailPage"), "MemberDetailPage") },
+                  { path: "grants", ...lazyPage(() => import("../features/org-units/pickers"), "GrantsPicker") },
+                  { path: "audit", ...lazyPage(() => import("../features/audit/AuditPage"), "AuditPage") },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { path: "*", element: <NotFoundRoute /> },
+    ],
+  },
+]);
