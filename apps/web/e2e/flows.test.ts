@@ -92,3 +92,54 @@ describe("a cell secretary", () => {
     }
   });
 });
+
+describe("a unit admin and a new member", () => {
+  it("issues an activation code that the member uses to set a password and log in", async () => {
+    const admin = await newContext(browser, server.baseUrl, DESKTOP);
+    let code = "";
+    let phone = "";
+    try {
+      const { page, consoleErrors } = admin;
+      await logIn(page, "0900000007");
+      await page.waitForURL(/\/mfa\/setup/);
+      const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
+      await page.getByLabel("Mã 6 chữ số").fill(authenticator.generate(secret));
+      await page.getByRole("button", { name: "Xác nhận" }).click();
+      await page.getByRole("heading", { level: 1, name: /Xin chào/ }).waitFor();
+
+      await page.getByRole("link", { name: "Cơ cấu tổ chức" }).click();
+      await page.getByRole("link", { name: "Quận ủy Ba Đình" }).first().click();
+      await page.getByRole("heading", { level: 1, name: "Quận ủy Ba Đình" }).waitFor();
+      await page.getByRole("link", { name: "Danh sách đảng viên" }).click();
+      await page.getByRole("heading", { level: 1, name: "Đảng viên" }).waitFor();
+      await checkPage(page, "members of the district", consoleErrors);
+
+      const row = page.locator("li.item", { hasText: "Chưa có tài khoản" }).first();
+      await row.getByRole("link").click();
+      await page.getByRole("button", { name: "Cấp mã kích hoạt" }).waitFor();
+      await checkPage(page, "member record", consoleErrors);
+      phone = (await page.locator("dt", { hasText: "Số điện thoại" }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
+      await page.getByRole("button", { name: "Cấp mã kích hoạt" }).click();
+      code = (await page.getByTestId("activation-code").innerText()).replace(/\D/g, "");
+      assert.match(code, /^\d{8}$/);
+    } finally {
+      await admin.context.close();
+    }
+
+    const member = await newContext(browser, server.baseUrl, PHONE);
+    try {
+      const { page, consoleErrors } = member;
+      await page.goto("/activate");
+      await checkPage(page, "activation", consoleErrors);
+      await page.getByLabel("Số điện thoại, số thẻ đảng viên hoặc email").fill(phone);
+      await page.getByLabel("Mã kích hoạt (8 chữ số)").fill(code);
+      await page.getByLabel("Mật khẩu mới", { exact: true }).fill("một câu mật khẩu dễ nhớ");
+      await page.getByLabel("Nhập lại mật khẩu mới").fill("một câu mật khẩu dễ nhớ");
+      await page.getByRole("button", { name: "Kích hoạt và đăng nhập" }).click();
+      await page.getByRole("heading", { level: 1, name: /Xin chào/ }).waitFor();
+      await checkPage(page, "home after activation", consoleErrors);
+    } finally {
+      await member.context.close();
+    }
+  });
+});
