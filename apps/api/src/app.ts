@@ -47,6 +47,17 @@ declare module "fastify" {
 }
 
 /**
+ * A short code per invalid field, for the PWA to translate (the zod message stays in
+ * `details.messages` for developers): required, too_short, too_long, too_small, too_big, invalid.
+ */
+function fieldErrorCode(keyword: string, params: Record<string, unknown>, message: string): string {
+  if (keyword === "invalid_type" && /received undefined/.test(message)) return "required";
+  if (keyword === "too_small") return params.origin === "string" ? (params.minimum === 1 ? "required" : "too_short") : "too_small";
+  if (keyword === "too_big") return params.origin === "string" ? "too_long" : "too_big";
+  return "invalid";
+}
+
+/**
  * Public: routes that say so, the PWA's static files and the API docs (plugin routes outside /api
  * or under /api/docs). Every other /api route needs a session; the route-walk test checks each
  * one declares its policy and that "public" ones are on the allow-list.
@@ -199,12 +210,19 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(async (error: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};
+      const messages: Record<string, string> = {};
       for (const issue of error.validation) {
         const where = issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || error.validationContext || "request";
-        fields[where] = issue.message ?? "invalid";
+        const params = issue.params as { keys?: string[] };
+        if (issue.keyword === "unrecognized_keys" && params.keys) {
+          for (const key of params.keys) fields[where === error.validationContext ? key : `${where}.${key}`] = "unknown_field";
+          continue;
+        }
+        fields[where] = fieldErrorCode(issue.keyword, issue.params as Record<string, unknown>, issue.message ?? "");
+        messages[where] = issue.message ?? "";
       }
       return reply.status(400).send({
-        error: { code: "validation_failed", message: "Invalid request", details: { in: error.validationContext, fields } },
+        error: { code: "validation_failed", message: "Invalid request", details: { in: error.validationContext, fields, messages } },
       });
     }
     if (error instanceof AppError) {

@@ -13,6 +13,7 @@ export const UnitDto = z.object({
   validTo: IsoDate.nullable(),
   depth: z.number().int(),
   childCount: z.number().int(),
+  /** Current members whose cell is this unit (so 0 above cell level); subtree totals come from statistics. */
   memberCount: z.number().int(),
 });
 export type UnitDto = z.infer<typeof UnitDto>;

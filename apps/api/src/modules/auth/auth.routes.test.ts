@@ -37,12 +37,13 @@ describe("POST /api/auth/login", () => {
     const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { identifier: "0912345678" } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("validation_failed");
-    expect(res.json().error.details.fields).toHaveProperty("password");
+    expect(res.json().error.details.fields).toEqual({ password: "required" });
   });
 
   it("rejects unknown fields with 400", async () => {
     const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { identifier: "0912345678", password: "x", role: "unit_admin" } });
     expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields).toEqual({ role: "unknown_field" });
   });
 
   it("locks the account for a while after five failures, even for the right password", async () => {

@@ -17,7 +17,7 @@ export async function grantRole(ctx: Ctx, unit: UnitRow, member: MemberRow, role
   const account =
     (await accountsRepo.findByMemberId(ctx.db, member.id)) ??
     (await accountsRepo.insertAccount(ctx.db, { memberId: member.id, homeUnitId: null, displayName: member.fullName }));
-  if (await grantsRepo.findSame(ctx.db, account.id, unit.id, role)) throw new ConflictError("The member already holds this role here");
+  if (await grantsRepo.findSame(ctx.db, account.id, unit.id, role)) throw new ConflictError("The member already holds this role here", { reason: "already_granted" });
   const { id } = await grantsRepo.insertGrant(ctx.db, { accountId: account.id, unitId: unit.id, role, grantedBy: ctx.actor!.accountId });
   await recordEvent(ctx, { name: "grants.granted", unitId: unit.id, subjectType: "grant", subjectId: id, data: { role, accountId: account.id, memberId: member.id } });
   return id;

@@ -32,7 +32,7 @@ const withCounts = <O>(qb: SelectQueryBuilder<DB, "orgUnits", O>) =>
     "orgUnits.validTo",
     sql<number>`nlevel(org_units.path)`.as("depth"),
     sql<number>`(SELECT count(*)::int FROM org_units c WHERE c.parent_id = org_units.id AND c.status = 'active')`.as("childCount"),
-    sql<number>`(SELECT count(*)::int FROM members m WHERE m.cell_id = org_units.id)`.as("memberCount"),
+    sql<number>`(SELECT count(*)::int FROM members m WHERE m.cell_id = org_units.id AND m.status IN ('full', 'probationary', 'exempt'))`.as("memberCount"),
   ]);
 
 export function findById(db: Db, id: string): Promise<UnitRow | undefined> {
