@@ -2,8 +2,9 @@ import argon2 from "argon2";
 import { Limits, isCommonPassword } from "@party/shared";
 import { ValidationError } from "./errors";
 
-// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): about 20 ms on one core of this machine,
-// so two cores still serve a few dozen logins a second.
+// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): about 50 ms per check on one core of the
+// 2-core bench machine, so it serves 20-30 logins a second (bench/README.md), enough for a city's
+// morning peak; stronger settings would need more cores.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password.normalize("NFC"), OPTIONS);
