@@ -5,18 +5,21 @@
  *   npm run load -w @party/bench -- login      logins of many different members (argon2id per request)
  *   npm run load -w @party/bench -- members    member lists of the city, a district, a ward, a cell
  *   npm run load -w @party/bench -- explain    EXPLAIN (ANALYZE, BUFFERS) of the member-list SQL only
+ *   npm run load -w @party/bench -- fanout     a city-wide announcement: time until every active account has it
  *   npm run load -w @party/bench -- all
  *
  * Options (flags or environment): --duration=S (BENCH_DURATION, default 15 s per run),
  * --connections=N (BENCH_CONNECTIONS, default 20), --accounts=N (BENCH_LOGIN_ACCOUNTS, default 2000),
  * --warmup=S (BENCH_WARMUP, default 3 s of unrecorded load before each run),
- * --verbose (print the SQL and full plans).
+ * --verbose (print the SQL and full plans), --timeout=S (fan-out wait, default 180 s), --keep (keep the
+ * fan-out's notifications instead of deleting them afterwards), --runs=N (fan-out repetitions, default 1).
  */
 import os from "node:os";
 import { createDb } from "../apps/api/src/db/db";
 import { decodeCursor } from "../apps/api/src/modules/members/members.presenter";
 import { type RunResult, printTable, run } from "./lib/cannon";
 import { explainMemberLists, type ListCase } from "./lib/explain";
+import { type FanoutResult, printFanout, runFanout } from "./lib/fanout";
 import { type BenchUnit, loginBodies, smallerUnits, staffSessions } from "./lib/fixtures";
 
 const flag = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -29,8 +32,8 @@ const verbose = process.argv.includes("--verbose");
 const baseUrl = (process.env.BENCH_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const databaseUrl = process.env.DATABASE_URL;
 
-if (!["login", "members", "explain", "all"].includes(scenario)) {
-  console.error(`Unknown scenario "${scenario}": use login, members, explain or all.`);
+if (!["login", "members", "explain", "fanout", "all"].includes(scenario)) {
+  console.error(`Unknown scenario "${scenario}": use login, members, explain, fanout or all.`);
   process.exit(2);
 }
 if (!databaseUrl) {
@@ -143,6 +146,14 @@ async function main(): Promise<void> {
       if (scenario !== "explain") results.push(...(await membersScenario(variants)));
     }
     if (results.length > 0) printTable(results);
+    if (scenario === "fanout" || scenario === "all") {
+      const { root } = await staffSessions(db);
+      const fanouts: FanoutResult[] = [];
+      const runs = Number(flag("runs") ?? 1);
+      const options = { timeoutSeconds: Number(flag("timeout") ?? 180), keep: process.argv.includes("--keep") };
+      for (let i = 0; i < runs; i++) fanouts.push(await runFanout(db, baseUrl, root, options));
+      printFanout(fanouts);
+    }
     console.log(`\nload average at the end: ${load()}`);
   } finally {
     await db.destroy();

@@ -15,9 +15,10 @@ export interface BenchUnit {
   members: number;
 }
 
-/** A logged-in staff member: the cookie header to send and the unit they administer. */
+/** A logged-in staff member: the cookie header to send (and the CSRF token for writes) and the unit they administer. */
 export interface StaffSession {
   cookie: string;
+  csrfToken: string;
   unit: BenchUnit;
 }
 
@@ -33,10 +34,10 @@ const unitByPath = async (db: Db, path: string): Promise<BenchUnit> => {
  * Opens a session for the account the way a completed login + TOTP step would: createSession from
  * the API, then the session row marked `verified` (the bench has no authenticator app).
  */
-async function verifiedSession(db: Db, accountId: string): Promise<string> {
+async function verifiedSession(db: Db, accountId: string): Promise<{ cookie: string; csrfToken: string }> {
   const { token, session } = await createSession(db, envWith({}), { accountId, staff: true, totpEnabled: true, ip: "127.0.0.1", userAgent: "bench" });
   await sessionsRepo.update(db, session.id, { mfa: "verified" });
-  return `sid=${token}`;
+  return { cookie: `sid=${token}`, csrfToken: session.csrfToken };
 }
 
 /** Sessions for the root's administrator and for the unit admin of the largest district committee that has one. */
@@ -55,8 +56,8 @@ export async function staffSessions(db: Db): Promise<{ root: StaffSession; distr
   const district = rows.find((r) => r.kind === "district");
   if (!root || !district) throw new Error("No bench unit admins found: run `npm run generate -w @party/bench` on this database first.");
   return {
-    root: { cookie: await verifiedSession(db, root.accountId), unit: await unitByPath(db, root.path) },
-    district: { cookie: await verifiedSession(db, district.accountId), unit: await unitByPath(db, district.path) },
+    root: { ...(await verifiedSession(db, root.accountId)), unit: await unitByPath(db, root.path) },
+    district: { ...(await verifiedSession(db, district.accountId)), unit: await unitByPath(db, district.path) },
   };
 }
 

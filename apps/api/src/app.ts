@@ -18,6 +18,8 @@ import type { Env } from "./env";
 import * as accountsRepo from "./modules/auth/accounts.repo";
 import { AppError, MfaRequiredError, UnauthenticatedError, ValidationError } from "./lib/errors";
 import { insertEvent } from "./lib/events";
+import type { JobQueue } from "./lib/jobs";
+import { type LiveBus, memoryBus } from "./lib/live";
 import { metaOf } from "./lib/http";
 import { registerMetrics } from "./lib/metrics";
 import { findUnstorableText, normalizeDeep } from "./lib/normalize";
@@ -27,13 +29,19 @@ import { registerOpenApi } from "./lib/openapi";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { grantsRoutes } from "./modules/grants/grants.routes";
+import { liveRoutes } from "./modules/live/live.routes";
 import { membersRoutes } from "./modules/members/members.routes";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { orgUnitsRoutes } from "./modules/org-units/org-units.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 
 export interface AppDeps {
   env: Env;
   db: Db;
+  /** Where commands enqueue background jobs (pg-boss; see lib/jobs.ts). */
+  jobs: JobQueue;
+  /** Live updates for SSE clients; defaults to in-process only. */
+  live?: LiveBus;
   /** Login throttles; default to in-memory counters. */
   throttles?: { loginIp: Throttle; identifier: Throttle };
 }
@@ -75,6 +83,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   const { env, db } = input;
   const deps: Required<AppDeps> = {
     ...input,
+    live: input.live ?? memoryBus(),
     throttles: input.throttles ?? {
       loginIp: memoryThrottle(env.LOGIN_RATE_PER_MINUTE, 60_000),
       identifier: memoryThrottle(env.LOGIN_LOCK_AFTER, env.LOGIN_LOCK_MINUTES * 60_000),
@@ -289,6 +298,8 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       await api.register(membersRoutes);
       await api.register(grantsRoutes);
       await api.register(auditRoutes);
+      await api.register(notificationsRoutes);
+      await api.register(liveRoutes);
     },
     { prefix: "/api" },
   );

@@ -52,6 +52,22 @@ export const EnvSchema = z.object({
   TOTP_ISSUER: z.string().min(1).default("Sổ tay đảng viên"),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  /**
+   * What this process runs: `all` (HTTP and background jobs), `web` (HTTP only; it still enqueues
+   * jobs) or `worker` (background jobs and schedules only, no HTTP listener).
+   */
+  ROLE: z.enum(["all", "web", "worker"]).default("all"),
+  /** How many jobs of each queue one worker process runs at once. */
+  WORKER_CONCURRENCY: int(1, 32).default(2),
+  /** How often an idle worker looks for new jobs, in seconds (pg-boss accepts 0.5 and up). */
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** Accounts written per job when a notification goes to a whole subtree. */
+  FANOUT_BATCH_SIZE: int(100, 50_000).default(5000),
+  /**
+   * Redis for live updates across processes (e.g. `redis://127.0.0.1:6379`): an event published by
+   * one process (a worker writing notifications) reaches browsers connected to another. Unset: in process only.
+   */
+  REDIS_URL: z.string().startsWith("redis").optional(),
   /** Built PWA to serve; `npm start` builds it first. */
   WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
 });

@@ -5,6 +5,9 @@ import { folderBlockingPostgres, startEmbeddedPostgres, type EmbeddedDatabase } 
 import { migrateToLatest } from "./db/migrate";
 import { DEMO_PASSWORD, demoLogins, seedDemo } from "./db/seed";
 import { DEFAULT_DATA_DIR, loadEnv } from "./env";
+import { createBoss, pgBossQueue } from "./lib/jobs";
+import { createLiveBus } from "./lib/live";
+import { createQueues, startWorker } from "./worker";
 
 const APP_DATABASE = "sotay";
 const FALLBACK_DATA_DIR = "/var/lib/so-tay-dang-vien";
@@ -48,15 +51,30 @@ async function main(): Promise<void> {
     if (seeded) console.log("Seeded the demo organisation.");
   }
 
-  const app = await buildApp({ env, db });
+  const runsWorker = env.ROLE !== "web";
+  // pg-boss creates (or migrates) its own schema on start; every role needs it to enqueue.
+  const boss = createBoss(databaseUrl, { worker: runsWorker, pollSeconds: env.JOB_POLL_SECONDS });
+  boss.on("error", (error) => console.error("job queue:", error.message));
+  await boss.start();
+  await createQueues(boss);
+  const jobs = pgBossQueue(boss);
+  const live = await createLiveBus(env.REDIS_URL);
+  if (runsWorker) {
+    await startWorker(boss, { db, jobs, live, env }, { concurrency: env.WORKER_CONCURRENCY, pollSeconds: env.JOB_POLL_SECONDS });
+  }
+
+  const app = env.ROLE === "worker" ? null : await buildApp({ env, db, jobs, live });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, "shutting down: draining requests");
+    console.log(`${signal}: shutting down, draining requests and running jobs`);
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
-    await app.close(); // stops accepting, waits for in-flight requests
+    await app?.close(); // stops accepting, ends live streams, waits for in-flight requests
+    // Jobs still running after 15 s are failed and retried by another worker later.
+    await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    await live.close();
     await db.destroy();
     await embedded?.stop();
     process.exit(0);
@@ -64,6 +82,10 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
+  if (!app) {
+    console.log(`Sổ tay đảng viên worker is running (${env.WORKER_CONCURRENCY} jobs per queue at once).`);
+    return;
+  }
   await app.listen({ port: env.PORT, host: env.HOST });
   const shown = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const logins = env.SEED_DEMO ? await demoLogins(db) : [];

@@ -5,6 +5,8 @@ import type { TestProject } from "vitest/node";
 import { createDb } from "../src/db/db";
 import { startEmbeddedPostgres } from "../src/db/embedded";
 import { migrateToLatest } from "../src/db/migrate";
+import { createBoss } from "../src/lib/jobs";
+import { createQueues } from "../src/worker";
 import { adminQuery, withDatabase } from "./db";
 
 /**
@@ -32,6 +34,11 @@ export default async function setup(project: TestProject) {
   const db = createDb(withDatabase(adminUrl, TEMPLATE_DB), { max: 1 });
   await migrateToLatest(db);
   await db.destroy(); // PostgreSQL refuses to copy a template that has open connections
+  // pg-boss's schema and queues, as the server's start creates them, so each copy starts at once.
+  const boss = createBoss(withDatabase(adminUrl, TEMPLATE_DB), { worker: false, max: 1 });
+  await boss.start();
+  await createQueues(boss);
+  await boss.stop({ graceful: false, wait: true });
   project.provide("adminUrl", adminUrl);
   project.provide("templateDb", TEMPLATE_DB);
   const serverUrl = adminUrl;

@@ -2,21 +2,36 @@ import type { InjectOptions } from "fastify";
 import { afterAll } from "vitest";
 import { buildApp } from "../src/app";
 import { envWith } from "../src/env";
+import { createBoss, type JobDeps, pgBossQueue } from "../src/lib/jobs";
+import { type LiveBus, memoryBus } from "../src/lib/live";
 import { createSession } from "../src/lib/session";
 import * as sessionsRepo from "../src/modules/auth/sessions.repo";
+import { drainJobs } from "../src/worker";
 import { createTestDb } from "./db";
 
 export const testEnv = envWith({ NODE_ENV: "test", SEED_DEMO: "false", LOG_LEVEL: "silent" });
 
 type Payload = InjectOptions["payload"];
 
-/** One app and one private database per test file, torn down after the file. */
-export async function createTestApp() {
+/**
+ * One app and one private database per test file, torn down after the file. Jobs go to a real
+ * pg-boss on that database (its schema and queues come with the template); nothing runs them in the
+ * background: a test calls `drainJobs()` to run every queued job to the end, here and now.
+ */
+export async function createTestApp(options: { live?: LiveBus } = {}) {
   const { db, url, drop } = await createTestDb();
-  const app = await buildApp({ env: testEnv, db });
+  const boss = createBoss(url, { worker: false, max: 2 });
+  boss.on("error", () => undefined);
+  await boss.start();
+  const jobs = pgBossQueue(boss);
+  const live = options.live ?? memoryBus();
+  const app = await buildApp({ env: testEnv, db, jobs, live });
   await app.ready();
+  const jobDeps: JobDeps = { db, jobs, live, env: testEnv };
   afterAll(async () => {
     await app.close();
+    await boss.stop({ graceful: false, wait: true });
+    await live.close();
     await drop();
   });
 
@@ -39,5 +54,16 @@ export async function createTestApp() {
     };
   }
 
-  return { app, db, url, as, anonymous: { get: (u: string) => app.inject({ method: "GET", url: u }), post: (u: string, payload: Payload = {}) => app.inject({ method: "POST", url: u, payload }) } };
+  return {
+    app,
+    db,
+    url,
+    as,
+    boss,
+    jobs,
+    live,
+    jobDeps,
+    /** Runs queued jobs until none is left; returns how many ran. */
+    drainJobs: () => drainJobs(boss, jobDeps),
+    anonymous: { get: (u: string) => app.inject({ method: "GET", url: u }), post: (u: string, payload: Payload = {}) => app.inject({ method: "POST", url: u, payload }) } };
 }

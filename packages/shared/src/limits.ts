@@ -9,4 +9,6 @@ export const Limits = {
   pageSizeDefault: 25,
   activationCodeLength: 8,
   jsonBodyBytes: 1024 * 1024,
+  notificationTitleMax: 200,
+  notificationBodyMax: 2000,
 } as const;

@@ -119,6 +119,20 @@ export interface Events {
   data: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface Notifications {
+  id: Generated<string>;
+  accountId: string;
+  type: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  createdAt: GeneratedTimestamp;
+  readAt: Timestamp | null;
+  dedupeKey: string;
+}
+
 export interface DB {
   orgUnits: OrgUnits;
   members: Members;
@@ -128,4 +142,5 @@ export interface DB {
   roleGrants: RoleGrants;
   sessions: Sessions;
   events: Events;
+  notifications: Notifications;
 }

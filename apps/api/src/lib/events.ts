@@ -1,6 +1,10 @@
 import { sql } from "kysely";
 import type { Db } from "../db/db";
+import { hasEventHandlers } from "../event-handlers";
 import type { Ctx } from "./context";
+
+/** The queue whose job runs every handler of one event (see event-handlers.ts). */
+export const DISPATCH_QUEUE = "events.dispatch";
 
 export interface DomainEvent {
   /** `<module>.<pastTenseVerb>`, e.g. `auth.logged_in`, `grants.granted`. */
@@ -16,18 +20,24 @@ export interface DomainEvent {
   data?: Record<string, unknown>;
 }
 
-/** Appends one event to `events` (the audit trail and statistics source) in the caller's transaction. */
-export async function recordEvent(ctx: Ctx, event: DomainEvent): Promise<void> {
-  await insertEvent(ctx.db, { ...event, actorId: event.actorId === undefined ? (ctx.actor?.accountId ?? null) : event.actorId }, ctx.meta);
+/**
+ * Appends one event to `events` (the audit trail and statistics source) in the caller's transaction
+ * and, when some module reacts to it (event-handlers.ts), enqueues `events.dispatch` in the same
+ * transaction: a rolled-back command leaves neither. Returns the event id.
+ */
+export async function recordEvent(ctx: Ctx, event: DomainEvent): Promise<string> {
+  const id = await insertEvent(ctx.db, { ...event, actorId: event.actorId === undefined ? (ctx.actor?.accountId ?? null) : event.actorId }, ctx.meta);
+  if (hasEventHandlers(event.name)) await ctx.jobs.send(DISPATCH_QUEUE, { eventId: id, name: event.name }, { db: ctx.db });
+  return id;
 }
 
-/** Same as recordEvent, for callers outside a command (failed logins, denied access). */
+/** Same as recordEvent without dispatch, for callers outside a command (failed logins, denied access). Returns the event id. */
 export async function insertEvent(
   db: Db,
   event: DomainEvent,
   meta: { ip: string | null; requestId: string | null },
-): Promise<void> {
-  await db
+): Promise<string> {
+  const { id } = await db
     .insertInto("events")
     .values({
       name: event.name,
@@ -41,5 +51,7 @@ export async function insertEvent(
       requestId: meta.requestId,
       data: JSON.stringify(event.data ?? {}),
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }

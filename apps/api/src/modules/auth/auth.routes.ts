@@ -68,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const session = req.session;
       if (!session) throw new UnauthenticatedError();
-      await withTransaction(db, actorOf(req), metaOf(req), (ctx) => changePassword(ctx, session, req.body));
+      await withTransaction(app.deps, actorOf(req), metaOf(req), (ctx) => changePassword(ctx, session, req.body));
       return { ok: true as const };
     },
   );

@@ -33,7 +33,7 @@ export const grantsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { policy: grantPolicy.name }, schema: { tags, body: CreateGrantBody, response: { 201: GrantEnvelope } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = await withTransaction(db, actor, metaOf(req), async (ctx) => {
+      const id = await withTransaction(app.deps, actor, metaOf(req), async (ctx) => {
         const unit = await unitsRepo.findById(ctx.db, req.body.unitId);
         authorize(unitPolicy, actor, "manageGrants", unit);
         const member = await membersRepo.findById(ctx.db, req.body.memberId);
@@ -51,7 +51,7 @@ export const grantsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { policy: grantPolicy.name }, schema: { tags, params: IdParams, response: { 200: OkEnvelope } } },
     async (req) => {
       const actor = actorOf(req);
-      await withTransaction(db, actor, metaOf(req), async (ctx) => {
+      await withTransaction(app.deps, actor, metaOf(req), async (ctx) => {
         const grant = await grantsRepo.findActive(ctx.db, req.params.id, { forUpdate: true });
         authorize(grantPolicy, actor, "revoke", grant);
         await revokeGrant(ctx, grant);

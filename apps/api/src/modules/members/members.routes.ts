@@ -53,7 +53,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(memberPolicy, actor, "read", member);
       if (actor.memberId !== member.id) {
         // Every view of another member's record is audited (SECURITY.md, personal data).
-        await withTransaction(db, actor, metaOf(req), (ctx) =>
+        await withTransaction(app.deps, actor, metaOf(req), (ctx) =>
           recordEvent(ctx, { name: "members.profile_viewed", unitId: member.cellId, subjectType: "member", subjectId: member.id }),
         );
       }
@@ -66,7 +66,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { policy: unitPolicy.name }, schema: { tags, body: CreateMemberBody, response: { 201: MemberEnvelope } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = await withTransaction(db, actor, metaOf(req), async (ctx) => {
+      const id = await withTransaction(app.deps, actor, metaOf(req), async (ctx) => {
         const cell = await unitsRepo.findById(ctx.db, req.body.cellId);
         authorize(unitPolicy, actor, "addMember", cell);
         return createMember(ctx, cell, req.body);
@@ -90,7 +90,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const data = await withTransaction(db, actor, metaOf(req), async (ctx) => {
+      const data = await withTransaction(app.deps, actor, metaOf(req), async (ctx) => {
         const member = await membersRepo.findById(ctx.db, req.params.id);
         authorize(memberPolicy, actor, "issueActivation", member);
         return issueActivationCode(ctx, env, member);

@@ -18,11 +18,12 @@ const staffRow = (extra: Partial<Record<Action, readonly Relation[]>>): Record<A
   addMember: nothing,
   manageGrants: nothing,
   viewAudit: nothing,
+  announce: nothing,
   viewStats: nothing,
   ...extra,
 });
 
-const adminRow = staffRow({ listMembers: inSubtree, addMember: inSubtree, manageGrants: inSubtree, viewAudit: inSubtree, viewStats: inSubtree });
+const adminRow = staffRow({ listMembers: inSubtree, addMember: inSubtree, manageGrants: inSubtree, viewAudit: inSubtree, announce: inSubtree, viewStats: inSubtree });
 
 const allowed: AllowedTable<Action> = {
   secretary: staffRow({ listMembers: inSubtree }),

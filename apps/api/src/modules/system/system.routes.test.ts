@@ -20,7 +20,7 @@ describe("GET /api/health", () => {
   describe("with the database unreachable", () => {
     // Port 1 on the loopback refuses connections at once: a database that is down.
     const db = createDb("postgres://postgres@127.0.0.1:1/none", { max: 1 });
-    const down = buildApp({ env: testEnv, db });
+    const down = buildApp({ env: testEnv, db, jobs: t.jobs });
     afterAll(async () => {
       await (await down).close();
       await db.destroy();

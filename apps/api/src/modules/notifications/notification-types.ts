@@ -1,0 +1,22 @@
+/**
+ * Every kind of notification, registered by the feature that sends it. The registry renders the
+ * stored title, so wording lives in one place per type; a type that is not registered cannot be sent.
+ * Later features add theirs here (guidance.pinned, article.published, meeting.announced, …).
+ */
+export interface NotificationType {
+  /** What the type is for, for developers and the preferences page. */
+  description: string;
+  /** The title stored for each recipient, from the sender's title. */
+  title: (title: string) => string;
+}
+
+export const notificationTypes = {
+  "system.announcement": {
+    description: "An announcement from a unit admin to every member of the unit's subtree",
+    title: (title) => title,
+  },
+} satisfies Record<string, NotificationType>;
+
+export type NotificationTypeName = keyof typeof notificationTypes;
+
+export const isNotificationType = (type: string): type is NotificationTypeName => Object.hasOwn(notificationTypes, type);
