@@ -1,6 +1,6 @@
+import { LoadMore } from "../../components/LoadMore";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
-import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -88,13 +88,7 @@ export function AuditPage() {
                 <AuditRow key={entry.id} entry={entry} />
               ))}
             </ul>
-            {log.hasNextPage ? (
-              <Button variant="secondary" onClick={() => void log.fetchNextPage()} busy={log.isFetchingNextPage} busyLabel={t("common.loading")}>
-                {t("common.loadMore")}
-              </Button>
-            ) : (
-              <p className="meta">{t("common.noMore")}</p>
-            )}
+            <LoadMore pages={log} />
           </>
         )}
       </div>

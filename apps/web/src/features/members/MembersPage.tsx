@@ -1,9 +1,9 @@
+import { LoadMore } from "../../components/LoadMore";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import type { MemberStatus } from "@party/shared/enums";
 import { useDebouncedValue } from "../../app/useDebouncedValue";
-import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -77,13 +77,7 @@ export function MembersPage() {
                 <MemberRow key={m.id} member={m} />
               ))}
             </ul>
-            {list.hasNextPage ? (
-              <Button variant="secondary" onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage} busyLabel={t("common.loading")}>
-                {t("common.loadMore")}
-              </Button>
-            ) : (
-              <p className="meta">{t("common.noMore")}</p>
-            )}
+            <LoadMore pages={list} />
           </>
         )}
       </div>
