@@ -416,3 +416,19 @@ describe("the events table", () => {
     expect(rows).toEqual([{ name: "members.profile_viewed" }]);
   });
 });
+
+describe("GET /metrics", () => {
+  it("counts background jobs by queue and state, failed ones included, for a local scraper", async () => {
+    const failed = await t.jobs.send("events.dispatch", { eventId: randomUUID() });
+    await sql`UPDATE pgboss.job SET state = 'failed' WHERE id = ${failed}::uuid`.execute(t.db);
+
+    const res = await t.app.inject({ method: "GET", url: "/metrics", remoteAddress: "127.0.0.1" });
+
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/^sotay_jobs\{queue="events\.dispatch",state="failed"\} [1-9]\d*$/m);
+  });
+
+  it("answers 404 to anyone not on the machine itself", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/metrics", remoteAddress: "203.0.113.7" })).statusCode).toBe(404);
+  });
+});

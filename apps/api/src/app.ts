@@ -32,6 +32,7 @@ import { grantsRoutes } from "./modules/grants/grants.routes";
 import { liveRoutes } from "./modules/live/live.routes";
 import { membersRoutes } from "./modules/members/members.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
+import { pushRoutes } from "./modules/push/push.routes";
 import { orgUnitsRoutes } from "./modules/org-units/org-units.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 
@@ -157,7 +158,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: env.NODE_ENV === "production" ? { maxAge: 31_536_000 } : false,
   });
-  registerMetrics(app, env);
+  registerMetrics(app, env, db);
 
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
@@ -299,6 +300,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       await api.register(grantsRoutes);
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
+      await api.register(pushRoutes);
       await api.register(liveRoutes);
     },
     { prefix: "/api" },

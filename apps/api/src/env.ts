@@ -68,11 +68,33 @@ export const EnvSchema = z.object({
    * one process (a worker writing notifications) reaches browsers connected to another. Unset: in process only.
    */
   REDIS_URL: z.string().startsWith("redis").optional(),
+  /**
+   * VAPID key pair for Web Push (base64url, as `npx web-push generate-vapid-keys` prints). Unset:
+   * a pair is generated on first start and kept in the database (table app_settings), so
+   * devices' subscriptions stay valid across restarts. Set both or neither.
+   */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "Expected a base64url P-256 public key").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "Expected a base64url P-256 private key").optional(),
+  /** Contact the push services may use about this server: a `mailto:` address or an https URL. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "Expected mailto: or https://").default("mailto:quantri@sotay.invalid"),
+  /**
+   * Push services the server will post to, comma-separated host names (`*.` matches subdomains).
+   * Devices' subscriptions to any other host are refused, so the server never posts to an address a
+   * client made up. Plain http is allowed only for loopback hosts listed here (a local push service).
+   */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .default("fcm.googleapis.com,updates.push.services.mozilla.com,*.push.apple.com,*.notify.windows.com")
+    .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
   /** Built PWA to serve; `npm start` builds it first. */
   WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Both VAPID keys or neither: checked after parsing, with the other settings' problems. */
+const checkPairs = (env: Env): string[] =>
+  (env.VAPID_PUBLIC_KEY === undefined) !== (env.VAPID_PRIVATE_KEY === undefined) ? ["  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither"] : [];
 
 export const DEFAULT_DATA_DIR = path.join(repoRoot, "data");
 
@@ -82,10 +104,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     Object.keys(EnvSchema.shape).flatMap((key) => (source[key] === undefined || source[key] === "" ? [] : [[key, source[key]]])),
   );
   const parsed = EnvSchema.safeParse(relevant);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
-    throw new Error(`Invalid configuration:\n${problems}`);
-  }
+  const problems = parsed.success ? checkPairs(parsed.data) : parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  if (!parsed.success || problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   return parsed.data;
 }
 

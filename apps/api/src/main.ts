@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, demoLogins, seedDemo } from "./db/seed";
 import { DEFAULT_DATA_DIR, loadEnv } from "./env";
 import { createBoss, pgBossQueue } from "./lib/jobs";
 import { createLiveBus } from "./lib/live";
+import { vapidKeys } from "./modules/push/vapid";
 import { createQueues, startWorker } from "./worker";
 
 const APP_DATABASE = "sotay";
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(db);
     if (seeded) console.log("Seeded the demo organisation.");
   }
+
+  // Generated once and kept, so devices' push subscriptions stay valid across restarts.
+  await vapidKeys(db, env);
 
   const runsWorker = env.ROLE !== "web";
   // pg-boss creates (or migrates) its own schema on start; every role needs it to enqueue.

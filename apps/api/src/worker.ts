@@ -3,6 +3,7 @@ import { eventHandlers } from "./event-handlers";
 import { DISPATCH_QUEUE } from "./lib/events";
 import type { JobDeps, JobHandler } from "./lib/jobs";
 import { FANOUT_BATCH_QUEUE, FANOUT_QUEUE, runFanout, runFanoutBatch } from "./modules/notifications/notifications.jobs";
+import { PUSH_QUEUE, runPushDelivery } from "./modules/push/push.jobs";
 import { HOUSEKEEPING_QUEUE, runHousekeeping } from "./modules/system/system.jobs";
 
 /** Runs every handler of one recorded event; a vanished event is nothing to do. */
@@ -22,6 +23,8 @@ export const queues: Record<string, { handler: JobHandler<any>; options: Omit<Pg
   [DISPATCH_QUEUE]: { handler: dispatchEvent, options: { ...retry, expireInSeconds: 5 * 60 } },
   [FANOUT_QUEUE]: { handler: runFanout, options: { ...retry, expireInSeconds: 2 * 60 } },
   [FANOUT_BATCH_QUEUE]: { handler: runFanoutBatch, options: { ...retry, expireInSeconds: 60 } },
+  // A push job posts to up to a few hundred devices, 16 at a time, each with a 10 s timeout.
+  [PUSH_QUEUE]: { handler: runPushDelivery, options: { ...retry, expireInSeconds: 5 * 60 } },
   [HOUSEKEEPING_QUEUE]: { handler: runHousekeeping, options: { ...retry, expireInSeconds: 30 * 60 } },
 };
 

@@ -1,7 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll } from "vitest";
 import { buildApp } from "../src/app";
-import { envWith } from "../src/env";
+import { type Env, envWith } from "../src/env";
 import { createBoss, type JobDeps, pgBossQueue } from "../src/lib/jobs";
 import { type LiveBus, memoryBus } from "../src/lib/live";
 import { createSession } from "../src/lib/session";
@@ -18,16 +18,17 @@ type Payload = InjectOptions["payload"];
  * pg-boss on that database (its schema and queues come with the template); nothing runs them in the
  * background: a test calls `drainJobs()` to run every queued job to the end, here and now.
  */
-export async function createTestApp(options: { live?: LiveBus } = {}) {
+export async function createTestApp(options: { live?: LiveBus; env?: Partial<Record<keyof Env, string>> } = {}) {
+  const env = options.env ? envWith({ NODE_ENV: "test", SEED_DEMO: "false", LOG_LEVEL: "silent", ...options.env }) : testEnv;
   const { db, url, drop } = await createTestDb();
   const boss = createBoss(url, { worker: false, max: 2 });
   boss.on("error", () => undefined);
   await boss.start();
   const jobs = pgBossQueue(boss);
   const live = options.live ?? memoryBus();
-  const app = await buildApp({ env: testEnv, db, jobs, live });
+  const app = await buildApp({ env, db, jobs, live });
   await app.ready();
-  const jobDeps: JobDeps = { db, jobs, live, env: testEnv };
+  const jobDeps: JobDeps = { db, jobs, live, env };
   afterAll(async () => {
     await app.close();
     await boss.stop({ graceful: false, wait: true });
@@ -37,7 +38,7 @@ export async function createTestApp(options: { live?: LiveBus } = {}) {
 
   /** A client whose requests carry a real session cookie and CSRF token, through the real auth hook. */
   async function as(account: { id: string }, options: { mfa?: "verified" | "none" | "enroll" | "verify" } = {}) {
-    const { token, session } = await createSession(db, testEnv, { accountId: account.id, staff: false, totpEnabled: false, ip: null, userAgent: null });
+    const { token, session } = await createSession(db, env, { accountId: account.id, staff: false, totpEnabled: false, ip: null, userAgent: null });
     const mfa = options.mfa ?? "verified";
     if (mfa !== session.mfa) await sessionsRepo.update(db, session.id, { mfa });
     const headers = { cookie: `sid=${token}`, "x-csrf-token": session.csrfToken };
@@ -50,12 +51,13 @@ export async function createTestApp(options: { live?: LiveBus } = {}) {
       get: (url: string) => send("GET", url),
       post: (url: string, payload: Payload = {}) => send("POST", url, payload),
       patch: (url: string, payload: Payload = {}) => send("PATCH", url, payload),
-      delete: (url: string) => send("DELETE", url),
+      delete: (url: string, payload?: Payload) => send("DELETE", url, payload),
     };
   }
 
   return {
     app,
+    env,
     db,
     url,
     as,

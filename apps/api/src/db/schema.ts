@@ -131,6 +131,35 @@ export interface Notifications {
   createdAt: GeneratedTimestamp;
   readAt: Timestamp | null;
   dedupeKey: string;
+  pushedAt: Timestamp | null;
+}
+
+export interface AppSettings {
+  key: string;
+  value: unknown;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface PushSubscriptions {
+  id: Generated<string>;
+  accountId: string;
+  sessionId: string | null;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  userAgent: string | null;
+  createdAt: GeneratedTimestamp;
+  lastSuccessAt: Timestamp | null;
+  failures: Generated<number>;
+}
+
+export interface NotificationPreferences {
+  accountId: string;
+  pushMutedTypes: Generated<string[]>;
+  /** `HH:MM:SS` as PostgreSQL returns a `time`. */
+  quietStart: string | null;
+  quietEnd: string | null;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface DB {
@@ -143,4 +172,7 @@ export interface DB {
   sessions: Sessions;
   events: Events;
   notifications: Notifications;
+  appSettings: AppSettings;
+  pushSubscriptions: PushSubscriptions;
+  notificationPreferences: NotificationPreferences;
 }

@@ -7,6 +7,10 @@ export interface LiveMessage {
   event: string;
   accountIds: string[];
   data?: Record<string, unknown>;
+  /** Only the streams opened by these sessions (all of the accounts' streams when absent). */
+  sessionIds?: string[];
+  /** End the streams after this message (their session is over). */
+  close?: boolean;
 }
 
 type Listener = (message: LiveMessage) => void;
@@ -79,3 +83,14 @@ export async function redisBus(url: string): Promise<LiveBus> {
 
 /** Redis when a URL is given, else in process. */
 export const createLiveBus = (redisUrl: string | undefined): Promise<LiveBus> => (redisUrl ? redisBus(redisUrl) : Promise.resolve(memoryBus()));
+
+/**
+ * Tells the streams of ended sessions (in every process) that they are signed out, and closes
+ * them. Best effort: a stream that misses it fails its next request with 401 anyway.
+ */
+export async function endStreams(live: LiveBus, accountId: string, sessionIds: string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await live
+    .publish({ event: "signed-out", accountIds: [accountId], sessionIds, close: true, data: { reason: "session_revoked" } })
+    .catch(() => undefined);
+}

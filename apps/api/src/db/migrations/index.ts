@@ -1,9 +1,11 @@
 import type { Migration } from "kysely";
 import * as m202611271800 from "./202611271800_create_foundation";
 import * as m202611271900 from "./202611271900_create_notifications";
+import * as m202611280900 from "./202611280900_create_push_subscriptions";
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const migrations: Record<string, Migration> = {
   "202611271800_create_foundation": m202611271800,
   "202611271900_create_notifications": m202611271900,
+  "202611280900_create_push_subscriptions": m202611280900,
 };

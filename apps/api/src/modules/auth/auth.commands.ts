@@ -13,6 +13,7 @@ import type { Throttle } from "../../lib/throttle";
 import * as accountsRepo from "./accounts.repo";
 import { hashActivationCode } from "./activation";
 import type { AccountRow } from "./accounts.repo";
+import * as pushRepo from "../push/push.repo";
 import * as sessionsRepo from "./sessions.repo";
 
 authenticator.options = { window: 1, step: 30 };
@@ -146,18 +147,23 @@ export async function activateAccount(deps: AuthDeps, input: ActivateBody, meta:
     await trx.updateTable("activationCodes").set({ usedAt: new Date() }).where("id", "=", code.id).execute();
     const firstTime = account.activatedAt === null;
     const updated = await accountsRepo.setPassword(trx, account.id, passwordHash, true);
-    await sessionsRepo.revokeAllOf(trx, account.id, null);
-    return { updated, firstTime };
+    const revoked = await sessionsRepo.revokeAllOf(trx, account.id, null);
+    await pushRepo.deleteForSessions(trx, revoked);
+    return { updated, firstTime, revoked };
   });
   if (!result) {
     await insertEvent(db, { name: "auth.activation_failed", result: "failure", actorId: account.id, unitId: await accountUnitId(db, account), subjectType: "account", subjectId: account.id }, meta);
     throw invalid;
   }
-  return openSession(deps, result.updated, meta, result.firstTime ? "auth.account_activated" : "auth.password_reset");
+  const opened = await openSession(deps, result.updated, meta, result.firstTime ? "auth.account_activated" : "auth.password_reset");
+  return { ...opened, revokedSessionIds: result.revoked };
 }
 
-/** Changes the password after checking the current one; revokes every other session. Records `auth.password_changed`. */
-export async function changePassword(ctx: Ctx, session: LiveSession, input: ChangePasswordBody): Promise<void> {
+/**
+ * Changes the password after checking the current one; revokes every other session and forgets
+ * their devices' push subscriptions. Returns the revoked sessions. Records `auth.password_changed`.
+ */
+export async function changePassword(ctx: Ctx, session: LiveSession, input: ChangePasswordBody): Promise<string[]> {
   const account = await accountsRepo.findById(ctx.db, session.accountId, { forUpdate: true });
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new ValidationError("Current password is wrong", { currentPassword: "wrong" });
@@ -165,8 +171,10 @@ export async function changePassword(ctx: Ctx, session: LiveSession, input: Chan
   assertAcceptablePassword(input.newPassword, "newPassword");
   if (input.newPassword === input.currentPassword) throw new ValidationError("New password must differ", { newPassword: "unchanged" });
   await accountsRepo.setPassword(ctx.db, account.id, await hashPassword(input.newPassword), false);
-  await sessionsRepo.revokeAllOf(ctx.db, account.id, session.id);
+  const revoked = await sessionsRepo.revokeAllOf(ctx.db, account.id, session.id);
+  await pushRepo.deleteForSessions(ctx.db, revoked);
   await recordEvent(ctx, { name: "auth.password_changed", unitId: await accountUnitId(ctx.db, account), subjectType: "account", subjectId: account.id });
+  return revoked;
 }
 
 /** Starts TOTP enrolment: a new secret (not active until a code from it is verified) and its QR code. */
@@ -214,9 +222,9 @@ export async function verifyTotp(deps: AuthDeps, session: LiveSession, code: str
   return updated;
 }
 
-/** Revokes the session. Records `auth.logged_out`. */
+/** Revokes the session and forgets its device's push subscription. Records `auth.logged_out`. */
 export async function logOut(deps: AuthDeps, session: LiveSession, meta: RequestMeta): Promise<void> {
-  await sessionsRepo.revoke(deps.db, session.id);
+  await pushRepo.deleteForSessions(deps.db, await sessionsRepo.revoke(deps.db, session.id));
   const account = await accountsRepo.findById(deps.db, session.accountId);
   await insertEvent(deps.db, { name: "auth.logged_out", actorId: session.accountId, unitId: account ? await accountUnitId(deps.db, account) : null, subjectType: "account", subjectId: session.accountId }, meta);
 }

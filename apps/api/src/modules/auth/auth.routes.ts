@@ -12,6 +12,7 @@ import { OkEnvelope } from "@party/shared/schemas/common";
 import { withTransaction } from "../../lib/context";
 import { UnauthenticatedError } from "../../lib/errors";
 import { actorOf, metaOf } from "../../lib/http";
+import { endStreams } from "../../lib/live";
 import { clearSessionCookie, setSessionCookie } from "../../lib/session";
 import * as accountsRepo from "./accounts.repo";
 import { activateAccount, changePassword, logIn, logOut, setUpTotp, verifyTotp } from "./auth.commands";
@@ -37,7 +38,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/activate",
     { config: { policy: "public" }, schema: { tags, body: ActivateBody, response: { 200: SessionEnvelope } } },
     async (req, reply) => {
-      const { token, session } = await activateAccount(deps, req.body, metaOf(req));
+      const { token, session, revokedSessionIds } = await activateAccount(deps, req.body, metaOf(req));
+      await endStreams(deps.live, session.accountId, revokedSessionIds);
       setSessionCookie(reply, env, token, session.absoluteExpiresAt);
       return { data: await presentSession(db, session) };
     },
@@ -56,7 +58,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/logout",
     { config: { policy: "session", allowMfaPending: true }, schema: { tags, response: { 200: OkEnvelope } } },
     async (req, reply) => {
-      if (req.session) await logOut(deps, req.session, metaOf(req));
+      if (req.session) {
+        await logOut(deps, req.session, metaOf(req));
+        await endStreams(deps.live, req.session.accountId, [req.session.id]);
+      }
       clearSessionCookie(reply);
       return { ok: true as const };
     },
@@ -68,7 +73,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const session = req.session;
       if (!session) throw new UnauthenticatedError();
-      await withTransaction(app.deps, actorOf(req), metaOf(req), (ctx) => changePassword(ctx, session, req.body));
+      const revoked = await withTransaction(app.deps, actorOf(req), metaOf(req), (ctx) => changePassword(ctx, session, req.body));
+      await endStreams(deps.live, session.accountId, revoked);
       return { ok: true as const };
     },
   );

@@ -30,17 +30,21 @@ export function update(db: Db, id: string, values: Partial<Pick<SessionRow, "mfa
   return db.updateTable("sessions").set(values).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }
 
-export function revoke(db: Db, id: string) {
-  return db.updateTable("sessions").set({ revokedAt: new Date() }).where("id", "=", id).where("revokedAt", "is", null).execute();
+/** Revokes one session; returns its id when it was live (for ending its streams and devices). */
+export async function revoke(db: Db, id: string): Promise<string[]> {
+  const rows = await db.updateTable("sessions").set({ revokedAt: new Date() }).where("id", "=", id).where("revokedAt", "is", null).returning("id").execute();
+  return rows.map((r) => r.id);
 }
 
-/** Revokes every live session of the account except `keepId` (none when null). */
-export function revokeAllOf(db: Db, accountId: string, keepId: string | null) {
-  return db
+/** Revokes every live session of the account except `keepId` (none when null); returns their ids. */
+export async function revokeAllOf(db: Db, accountId: string, keepId: string | null): Promise<string[]> {
+  const rows = await db
     .updateTable("sessions")
     .set({ revokedAt: new Date() })
     .where("accountId", "=", accountId)
     .where("revokedAt", "is", null)
     .$if(keepId !== null, (qb) => qb.where("id", "<>", keepId!))
+    .returning("id")
     .execute();
+  return rows.map((r) => r.id);
 }

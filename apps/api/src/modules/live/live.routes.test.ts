@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { buildAccount, buildTree } from "../../../test/factories";
+import { TEST_PASSWORD, buildAccount, buildTree } from "../../../test/factories";
 import { createTestApp } from "../../../test/server";
 import { redisBus } from "../../lib/live";
 
@@ -70,6 +70,30 @@ describe("GET /api/events/stream", () => {
     await t.app.close();
     expect(Date.now() - started).toBeLessThan(3_000);
     await Promise.all([aliceStream.reading, bobStream.reading]);
+  });
+
+  it("tells a stream its session ended and closes it on logout elsewhere or a password change; other sessions' streams stay open", async () => {
+    const t = await createTestApp();
+    const base = await listening(t);
+    const tree = await buildTree(t.db);
+    const member = await buildAccount(t.db, { cell: tree.cell });
+    const [phone, laptop, tablet] = [await t.as(member), await t.as(member), await t.as(member)];
+    const phoneStream = await openStream(base, phone.headers);
+    const laptopStream = await openStream(base, laptop.headers);
+    const tabletStream = await openStream(base, tablet.headers);
+    await Promise.all([phoneStream.next(1), laptopStream.next(1), tabletStream.next(1)]);
+
+    expect((await phone.post("/api/auth/logout")).statusCode).toBe(200);
+    expect((await phoneStream.next(2))[1]).toEqual({ event: "signed-out", data: { reason: "session_revoked" } });
+    await phoneStream.reading; // the server ended it
+
+    const change = await laptop.post("/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword: "một mật khẩu mới khá dài" });
+    expect(change.statusCode).toBe(200);
+    expect((await tabletStream.next(2))[1]).toEqual({ event: "signed-out", data: { reason: "session_revoked" } });
+    await tabletStream.reading;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(laptopStream.events).toHaveLength(1); // the session that changed the password stays signed in
+    laptopStream.close();
   });
 
   it("returns 401 without a session and 400 for an unknown query parameter", async () => {

@@ -16,7 +16,8 @@ const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.s
  */
 export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, live } = app.deps;
-  const streams = new Map<string, Set<ServerResponse>>();
+  /** Open streams per account, each with the session that opened it. */
+  const streams = new Map<string, Map<ServerResponse, string>>();
 
   /** What each account receives for one message; the inbox count is read once for all local recipients. */
   async function deliver(message: LiveMessage): Promise<void> {
@@ -25,14 +26,18 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
     const counts = message.event === "notification" ? await notificationsRepo.unreadCounts(db, here) : null;
     for (const id of here) {
       const text = frame(message.event, counts ? { unread: counts.get(id) ?? 0 } : (message.data ?? {}));
-      for (const res of streams.get(id) ?? []) res.write(text);
+      for (const [res, sessionId] of streams.get(id) ?? []) {
+        if (message.sessionIds && !message.sessionIds.includes(sessionId)) continue;
+        res.write(text);
+        if (message.close) res.end();
+      }
     }
   }
   const unsubscribe = live.subscribe((message) => void deliver(message).catch((error: unknown) => app.log.error(error, "live delivery failed")));
 
   // Proxies drop idle connections; a comment line every ~25 s keeps the stream open.
   const heartbeat = setInterval(() => {
-    for (const set of streams.values()) for (const res of set) res.write(": heartbeat\n\n");
+    for (const set of streams.values()) for (const res of set.keys()) res.write(": heartbeat\n\n");
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
@@ -40,7 +45,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook("preClose", async () => {
     clearInterval(heartbeat);
     unsubscribe();
-    for (const set of streams.values()) for (const res of set) res.end();
+    for (const set of streams.values()) for (const res of set.keys()) res.end();
     streams.clear();
   });
 
@@ -49,6 +54,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { policy: "session" }, schema: { tags: ["live"], summary: "Server-Sent Events for the signed-in account (text/event-stream)" } },
     async (req, reply) => {
       const { accountId } = actorOf(req);
+      const sessionId = req.session!.id;
       const unread = await notificationsRepo.unreadCount(db, accountId);
       reply.hijack();
       const res = reply.raw;
@@ -60,11 +66,11 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
         "x-accel-buffering": "no",
       });
       res.write(frame("notification", { unread }));
-      const set = streams.get(accountId) ?? new Set<ServerResponse>();
+      const set = streams.get(accountId) ?? new Map<ServerResponse, string>();
       streams.set(accountId, set);
-      set.add(res);
+      set.set(res, sessionId);
       if (set.size > MAX_STREAMS_PER_ACCOUNT) {
-        const oldest = set.values().next().value!;
+        const oldest = set.keys().next().value!;
         set.delete(oldest);
         oldest.end();
       }

@@ -34,12 +34,27 @@ describe("POST /api/units/:id/announcements", () => {
     expect(await inboxOf(admin.id)).toEqual([]); // staff-only account: no member record in the subtree
   });
 
-  it("returns 403 to a secretary who can see the unit, 404 to an admin of a sibling district", async () => {
+  it("lets a cell secretary announce to their own cell, which reaches its members only", async () => {
+    const tree = await buildTree(t.db);
+    const secretary = await buildAccount(t.db, { cell: tree.cell, roles: [["secretary", tree.cell]] });
+    const inCell = await buildAccount(t.db, { cell: tree.cell });
+    const inOtherCell = await buildAccount(t.db, { cell: tree.otherCell });
+
+    const res = await (await t.as(secretary)).post(`/api/units/${tree.cell.id}/announcements`, { title: "Sinh hoạt chi bộ tối thứ Năm" });
+
+    expect(res.statusCode).toBe(202);
+    await t.drainJobs();
+    expect(await inboxOf(inCell.id)).toEqual([{ title: "Sinh hoạt chi bộ tối thứ Năm", body: "", type: "system.announcement" }]);
+    expect(await inboxOf(secretary.id)).toHaveLength(1); // the secretary is a member of the cell too
+    expect(await inboxOf(inOtherCell.id)).toEqual([]);
+  });
+
+  it("returns 403 to a cell secretary for the unit above (which they see), 404 to an admin of a sibling district", async () => {
     const tree = await buildTree(t.db);
     const secretary = await buildAccount(t.db, { cell: tree.cell, roles: [["secretary", tree.cell]] });
     const siblingAdmin = await buildAccount(t.db, { homeUnit: tree.sibling, roles: [["unit_admin", tree.sibling]] });
 
-    expect((await (await t.as(secretary)).post(`/api/units/${tree.cell.id}/announcements`, { title: "x" })).statusCode).toBe(403);
+    expect((await (await t.as(secretary)).post(`/api/units/${tree.ward.id}/announcements`, { title: "x" })).statusCode).toBe(403);
     expect((await (await t.as(siblingAdmin)).post(`/api/units/${tree.district.id}/announcements`, { title: "x" })).statusCode).toBe(404);
     expect((await (await t.as(siblingAdmin)).post(`/api/units/${randomUUID()}/announcements`, { title: "x" })).statusCode).toBe(404);
   });

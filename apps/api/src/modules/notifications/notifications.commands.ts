@@ -2,17 +2,47 @@ import type { AnnouncementBody } from "@party/shared/schemas/notifications";
 import type { Ctx } from "../../lib/context";
 import { recordEvent } from "../../lib/events";
 import type { UnitRow } from "../org-units/org-units.repo";
-import type { NotificationRow } from "./notifications.repo";
+import { enqueuePush } from "../push/push.jobs";
+import { isNotificationType, notificationTypes } from "./notification-types";
+import type { SubtreeNotification } from "./notifications.jobs";
+import type { NotificationContent, NotificationRow } from "./notifications.repo";
 import * as notificationsRepo from "./notifications.repo";
 
-/** Marks one notification read (again is a no-op). The caller has authorized `markRead`. */
-export function markNotificationRead(ctx: Ctx, notification: NotificationRow): Promise<NotificationRow> {
-  return notificationsRepo.markRead(ctx.db, notification.id);
+/**
+ * Notifies a few named accounts (a meeting's participants, a comment's author) in the caller's
+ * transaction: their inbox rows, the push to their devices and the live update all happen only if
+ * the command commits. Idempotent per (account, dedupeKey). For a whole subtree use notifyUnitSubtree.
+ */
+export async function notifyAccounts(ctx: Ctx, accountIds: readonly string[], input: Omit<SubtreeNotification, "unitId">): Promise<string[]> {
+  if (!isNotificationType(input.type)) throw new Error(`Unregistered notification type ${input.type}`);
+  const content: NotificationContent = {
+    type: input.type,
+    title: notificationTypes[input.type].title(input.title),
+    body: input.body,
+    link: input.link,
+    subjectType: input.subjectType ?? null,
+    subjectId: input.subjectId ?? null,
+    dedupeKey: input.dedupeKey,
+  };
+  const reached = await notificationsRepo.insertForAccounts(ctx.db, accountIds, content);
+  await enqueuePush(ctx, reached, content.dedupeKey);
+  if (reached.length > 0) ctx.publishAfterCommit({ event: "notification", accountIds: reached });
+  return reached;
+}
+
+/** Marks one notification read (again is a no-op); the account's open screens update their count. The caller has authorized `markRead`. */
+export async function markNotificationRead(ctx: Ctx, notification: NotificationRow): Promise<NotificationRow> {
+  const read = await notificationsRepo.markRead(ctx.db, notification.id);
+  if (!notification.readAt) ctx.publishAfterCommit({ event: "notification", accountIds: [notification.accountId] });
+  return read;
 }
 
 /** Marks every unread notification of the acting account read; returns how many changed. */
-export function markAllNotificationsRead(ctx: Ctx): Promise<number> {
-  return notificationsRepo.markAllRead(ctx.db, ctx.actor!.accountId);
+export async function markAllNotificationsRead(ctx: Ctx): Promise<number> {
+  const accountId = ctx.actor!.accountId;
+  const changed = await notificationsRepo.markAllRead(ctx.db, accountId);
+  if (changed > 0) ctx.publishAfterCommit({ event: "notification", accountIds: [accountId] });
+  return changed;
 }
 
 /**

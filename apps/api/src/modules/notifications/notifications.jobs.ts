@@ -3,6 +3,7 @@ import type { Db } from "../../db/db";
 import type { Events } from "../../db/schema";
 import type { JobDeps, JobQueue } from "../../lib/jobs";
 import { isNotificationType, notificationTypes } from "./notification-types";
+import { enqueuePush } from "../push/push.jobs";
 import * as notificationsRepo from "./notifications.repo";
 import type { NotificationContent } from "./notifications.repo";
 
@@ -69,9 +70,16 @@ export async function runFanout({ db, jobs, env }: JobDeps, { unitId, ...content
   });
 }
 
-/** One INSERT … SELECT … ON CONFLICT DO NOTHING for one range, then one live message for the accounts it reached. */
-export async function runFanoutBatch({ db, live }: JobDeps, batch: FanoutBatchJob): Promise<void> {
-  const reached = await notificationsRepo.insertForSubtreeBatch(db, batch, batch.content);
+/**
+ * One INSERT … SELECT … ON CONFLICT DO NOTHING for one range and, in the same transaction, the
+ * push jobs for those of the accounts it reached that have a device; then one live message.
+ */
+export async function runFanoutBatch({ db, jobs, live }: JobDeps, batch: FanoutBatchJob): Promise<void> {
+  const reached = await db.transaction().execute(async (trx) => {
+    const accounts = await notificationsRepo.insertForSubtreeBatch(trx, batch, batch.content);
+    await enqueuePush({ db: trx, jobs }, accounts, batch.content.dedupeKey);
+    return accounts;
+  });
   if (reached.length > 0) await live.publish({ event: "notification", accountIds: reached });
 }
 

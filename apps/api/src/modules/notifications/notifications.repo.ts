@@ -102,3 +102,15 @@ export async function insertForSubtreeBatch(
     RETURNING account_id`.execute(db);
   return rows.map((r) => r.accountId);
 }
+
+/** Notifications for named active accounts; idempotent per (account, dedupe key). Returns the accounts that got a new one. */
+export async function insertForAccounts(db: Db, accountIds: readonly string[], content: NotificationContent): Promise<string[]> {
+  if (accountIds.length === 0) return [];
+  const { rows } = await sql<{ accountId: string }>`
+    INSERT INTO notifications (account_id, type, title, body, link, subject_type, subject_id, dedupe_key)
+    SELECT a.id, ${content.type}, ${content.title}, ${content.body}, ${content.link}, ${content.subjectType}, ${content.subjectId}, ${content.dedupeKey}
+    FROM accounts a WHERE a.id = ANY(${accountIds}::uuid[]) AND a.status = 'active'
+    ON CONFLICT (account_id, dedupe_key) DO NOTHING
+    RETURNING account_id`.execute(db);
+  return rows.map((r) => r.accountId);
+}

@@ -23,9 +23,7 @@ const tags = ["notifications"];
 const config = { policy: notificationPolicy.name };
 
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, live } = app.deps;
-  /** Tells the account's open screens (every tab, every process) that its unread count changed. */
-  const announceCountChange = (accountId: string) => live.publish({ event: "notification", accountIds: [accountId] }).catch(() => undefined);
+  const { db } = app.deps;
 
   app.get(
     "/notifications",
@@ -59,15 +57,13 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         authorize(notificationPolicy, actor, "markRead", notification);
         return markNotificationRead(ctx, notification);
       });
-      await announceCountChange(actor.accountId);
       return { data: presentNotification(read) };
     },
   );
 
   app.post("/notifications/read-all", { config, schema: { tags, response: { 200: OkEnvelope } } }, async (req) => {
     const actor = actorOf(req);
-    const changed = await withTransaction(app.deps, actor, metaOf(req), (ctx) => markAllNotificationsRead(ctx));
-    if (changed > 0) await announceCountChange(actor.accountId);
+    await withTransaction(app.deps, actor, metaOf(req), (ctx) => markAllNotificationsRead(ctx));
     return { ok: true as const };
   });
 

@@ -26,8 +26,8 @@ const staffRow = (extra: Partial<Record<Action, readonly Relation[]>>): Record<A
 const adminRow = staffRow({ listMembers: inSubtree, addMember: inSubtree, manageGrants: inSubtree, viewAudit: inSubtree, announce: inSubtree, viewStats: inSubtree });
 
 const allowed: AllowedTable<Action> = {
-  secretary: staffRow({ listMembers: inSubtree }),
-  deputy_secretary: staffRow({ listMembers: inSubtree }),
+  secretary: staffRow({ listMembers: inSubtree, announce: inSubtree }),
+  deputy_secretary: staffRow({ listMembers: inSubtree, announce: inSubtree }),
   editor: staffRow({}),
   approver: staffRow({}),
   unit_admin: adminRow,

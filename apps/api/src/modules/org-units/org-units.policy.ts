@@ -16,8 +16,8 @@ export const unitPolicy = definePolicy<UnitLike>()("unit", {
   addMember: (actor, u) => administers(actor, u.path),
   manageGrants: (actor, u) => administers(actor, u.path),
   viewAudit: (actor, u) => administers(actor, u.path),
-  /** Send an announcement to every member of the subtree. */
-  announce: (actor, u) => administers(actor, u.path),
+  /** Send an announcement to every member of the subtree: its admins, and its secretaries (a cell's to their cell). */
+  announce: (actor, u) => managesMembersOf(actor, u.path),
   viewStats: (actor, u) => hasRoleOver(actor, u.path, "stats_viewer", "unit_admin"),
 });
 

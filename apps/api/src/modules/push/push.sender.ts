@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import webpush from "web-push";
+import type { PushPayload } from "@party/shared/schemas/push";
+import type { VapidKeys } from "./vapid";
+
+export type DeliveryOutcome = "delivered" | "gone" | "failed";
+
+/** How long a push service keeps a message for a device that is offline (a day: news is stale after that). */
+const TTL_SECONDS = 24 * 60 * 60;
+const TIMEOUT_MS = 10_000;
+
+/** Push services accept a topic of up to 32 base64url characters; a retried message with the same one replaces the first. */
+const topicOf = (id: string) => createHash("sha256").update(id).digest("base64url").slice(0, 32);
+
+/**
+ * Sends one encrypted message to one device. web-push encrypts (RFC 8291) and signs (VAPID,
+ * RFC 8292); the request goes out through fetch, with a timeout, so any push service reachable over
+ * HTTP(S) works. 404 and 410 mean the device unsubscribed: the caller removes it.
+ */
+export async function sendPush(
+  subscription: { endpoint: string; p256dh: string; auth: string },
+  payload: PushPayload,
+  vapid: VapidKeys,
+): Promise<{ outcome: DeliveryOutcome; status: number | null }> {
+  const details = webpush.generateRequestDetails(
+    { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+    JSON.stringify(payload),
+    { vapidDetails: vapid, TTL: TTL_SECONDS, urgency: "normal", topic: topicOf(payload.id) },
+  );
+  const headers = Object.fromEntries(Object.entries(details.headers).map(([k, v]) => [k, String(v)]));
+  delete headers["Content-Length"]; // fetch sets it from the body
+  try {
+    const response = await fetch(details.endpoint, {
+      method: "POST",
+      headers,
+      body: details.body ? new Uint8Array(details.body as Buffer) : undefined,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: "error",
+    });
+    await response.arrayBuffer().catch(() => undefined);
+    if (response.ok) return { outcome: "delivered", status: response.status };
+    if (response.status === 404 || response.status === 410) return { outcome: "gone", status: response.status };
+    return { outcome: "failed", status: response.status };
+  } catch {
+    return { outcome: "failed", status: null };
+  }
+}
+
+/** Whether the server may post to this endpoint: a listed push service over HTTPS, or a listed loopback host. */
+export function isAllowedPushEndpoint(endpoint: string, hosts: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  const listed = hosts.some((h) => (h.startsWith("*.") ? host.endsWith(h.slice(1)) : host === h));
+  if (!listed) return false;
+  if (url.protocol === "https:") return true;
+  const loopback = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  return url.protocol === "http:" && loopback;
+}
