@@ -150,7 +150,7 @@ async function main(): Promise<void> {
       const { root } = await staffSessions(db);
       const fanouts: FanoutResult[] = [];
       const runs = Number(flag("runs") ?? 1);
-      const options = { timeoutSeconds: Number(flag("timeout") ?? 180), keep: process.argv.includes("--keep") };
+      const options = { timeoutSeconds: Number(flag("timeout") ?? 180), keep: process.argv.includes("--keep"), devices: Number(flag("devices") ?? 0) };
       for (let i = 0; i < runs; i++) fanouts.push(await runFanout(db, baseUrl, root, options));
       printFanout(fanouts);
     }
