@@ -53,6 +53,8 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
+        // Push notifications (push and notificationclick handlers): public/push-sw.js.
+        importScripts: ["/push-sw.js"],
         clientsClaim: false,
         skipWaiting: false,
       },

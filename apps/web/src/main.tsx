@@ -11,6 +11,7 @@ import { deviceLargeText, applyLargeText } from "./app/preferences";
 import { Providers } from "./app/Providers";
 import { router } from "./app/router";
 import { startServiceWorker } from "./app/serviceWorker";
+import { followNotificationClicks } from "./features/notifications/push";
 
 applyLargeText(deviceLargeText());
 
@@ -25,3 +26,4 @@ createRoot(root).render(
 );
 
 startServiceWorker();
+followNotificationClicks((path) => void router.navigate(path));

@@ -79,5 +79,6 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body }),
-  delete: <T>(path: string) => request<T>("DELETE", path),
+  /** DELETE, with a JSON body when the resource is named by it (e.g. a push subscription's endpoint). */
+  delete: <T>(path: string, body?: unknown) => request<T>("DELETE", path, { body }),
 };

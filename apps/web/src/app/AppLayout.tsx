@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet } from "react-router-dom";
 import { Icon, type IconName } from "../components/Icon";
+import { NotificationBell } from "../features/notifications/NotificationBell";
+import { useLiveNotifications } from "../features/notifications/live";
 import { AdminLinks } from "./AdminLinks";
 import { AppNotices } from "./AppNotices";
 import { isStaff, useSession } from "./session";
@@ -17,22 +19,27 @@ const MAIN_ITEMS: { to: string; icon: IconName; label: "nav.home" | "nav.news" |
 ];
 
 /**
- * The logged-in frame: header, the main navigation (a bottom bar on phones, a side menu from
- * 1024 px, where staff also get the admin section) and <main>.
+ * The logged-in frame: header (with the notification bell, on phones and desktops alike), the main
+ * navigation (a bottom bar on phones, a side menu from 1024 px, where staff also get the admin
+ * section) and <main>. It holds the tab's one live event stream while it is mounted.
  */
 export function AppLayout({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { session } = useSession();
   useRouteFocus();
+  useLiveNotifications(session?.account.id ?? null);
   return (
     <div className="app-shell">
       <SkipLink />
-      <header className="app-header">
+      <header className="app-header app-header-app">
         <Link to="/" className="brand">
           <Icon name="star" className="brand-star" />
           <span>{t("app.name")}</span>
         </Link>
-        {session && <span className="header-user">{session.member?.fullName ?? session.account.displayName}</span>}
+        <div className="header-actions">
+          {session && <span className="header-user">{session.member?.fullName ?? session.account.displayName}</span>}
+          {session && <NotificationBell />}
+        </div>
       </header>
       <nav className="main-nav" aria-label={t("app.mainNav")}>
         <ul>

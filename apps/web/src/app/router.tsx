@@ -10,6 +10,7 @@ import { DocumentsPage } from "../features/documents/DocumentsPage";
 import { HomePage } from "../features/home/HomePage";
 import { MeetingsPage } from "../features/meetings/MeetingsPage";
 import { NewsPage } from "../features/news/NewsPage";
+import { InboxPage } from "../features/notifications/InboxPage";
 import { AppLayout } from "./AppLayout";
 import { MfaGate, PublicOnly, RequireAuth, RequireStaff } from "./guards";
 import { NotFoundRoute } from "./NotFoundRoute";
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
               { path: "documents", element: <DocumentsPage /> },
               { path: "meetings", element: <MeetingsPage /> },
               { path: "me", element: <AccountPage /> },
+              { path: "notifications", element: <InboxPage /> },
               {
                 path: "admin",
                 element: <RequireStaff />,

@@ -26,32 +26,40 @@ export function errorMessage(t: TFunction, error: unknown): string {
   return t(`errors.${code as Exclude<KnownCode, "rate_limited" | "account_locked">}`);
 }
 
+/** The length bounds a field's too_short / too_long messages quote; passwords' by default. */
+export interface FieldBounds {
+  min?: number;
+  max?: number;
+}
+
 /**
  * A field problem code (`too_short`, `too_common`, `wrong`…) as a sentence. Codes the app does not
  * know (the server's schema messages are English prose) read as "invalid".
  */
-export function fieldMessage(t: TFunction, code: string): string {
+export function fieldMessage(t: TFunction, code: string, bounds: FieldBounds = {}): string {
   if (!FIELD_CODES.has(code as FieldCode)) return t("fieldErrors.invalid");
-  if (code === "too_short") return t("fieldErrors.too_short", { min: Limits.passwordMin });
-  if (code === "too_long") return t("fieldErrors.too_long", { max: Limits.passwordMax });
+  if (code === "too_short") return t("fieldErrors.too_short", { min: bounds.min ?? Limits.passwordMin });
+  if (code === "too_long") return t("fieldErrors.too_long", { max: bounds.max ?? Limits.passwordMax });
   return t(`fieldErrors.${code as Exclude<FieldCode, "too_short" | "too_long">}`);
 }
 
 /**
  * Field messages of a 400 answer, for the fields a form shows. `overrides[field]` replaces the
- * generic sentence when a field's code means something specific on that form.
+ * generic sentence when a field's code means something specific on that form; `bounds[field]` gives
+ * the lengths a field's too_short / too_long messages quote.
  */
 export function fieldErrorsOf<F extends string>(
   t: TFunction,
   error: unknown,
   fields: readonly F[],
   overrides: Partial<Record<F, string>> = {},
+  bounds: Partial<Record<F, FieldBounds>> = {},
 ): Partial<Record<F, string>> {
   if (!isApiError(error) || error.status !== 400) return {};
   const out: Partial<Record<F, string>> = {};
   for (const field of fields) {
     const code = error.fields[field];
-    if (code) out[field] = overrides[field] ?? fieldMessage(t, code);
+    if (code) out[field] = overrides[field] ?? fieldMessage(t, code, bounds[field]);
   }
   return out;
 }

@@ -5,9 +5,10 @@ import { Card } from "../../components/Card";
 import { PageHeader } from "../../components/PageHeader";
 import { LogoutButton } from "../auth/LogoutButton";
 import { ChangePasswordCard } from "./ChangePasswordCard";
+import { NotificationSettingsCard } from "./NotificationSettingsCard";
 import { PreferencesCard } from "./PreferencesCard";
 
-/** The member's own page: who they are, roles, settings, password, two-step status, logout. */
+/** The member's own page: who they are, roles, settings, notifications, password, two-step status, logout. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -53,6 +54,7 @@ export function AccountPage() {
           </Card>
         )}
         <PreferencesCard session={session} />
+        <NotificationSettingsCard />
         <ChangePasswordCard />
         <Card title={t("account.twoStep")}>
           <p>{session.account.totpEnabled ? t("account.twoStepOn") : t("account.twoStepOff")}</p>

@@ -6,6 +6,7 @@ import type { ActivateBody, LoginBody, TotpCodeBody, TotpSetupEnvelope } from "@
 import { api } from "../../api/client";
 import { clearUserData } from "../../app/clearUserData";
 import { SESSION_KEY, type SessionResponse, useStoreSession } from "../../app/session";
+import { forgetPushBeforeLogout } from "../notifications/push";
 
 export type TotpSetup = z.infer<typeof TotpSetupEnvelope>["data"];
 
@@ -42,8 +43,9 @@ export function useTotpVerify() {
 }
 
 /**
- * Logs out: revokes the session on the server (if it still exists), goes to /login and forgets
- * every piece of the user's data kept in the browser.
+ * Logs out: drops this device's push subscription (best effort, briefly: never holds the logout
+ * up), revokes the session on the server (if it still exists), goes to /login and forgets every
+ * piece of the user's data kept in the browser.
  */
 export function useLogout() {
   const queryClient = useQueryClient();
@@ -51,6 +53,7 @@ export function useLogout() {
   const [busy, setBusy] = useState(false);
   const logout = async () => {
     setBusy(true);
+    await forgetPushBeforeLogout();
     try {
       await api.post("/auth/logout");
     } catch {

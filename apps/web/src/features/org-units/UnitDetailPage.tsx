@@ -6,11 +6,12 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Spinner } from "../../components/Spinner";
 import { formatCalendarDate } from "../../i18n/format";
+import { AnnouncementCard } from "./AnnouncementCard";
 import { useUnit, useUnitChildren } from "./api";
 import { unitKindLabel, unitStatusLabel, unitSummary } from "./labels";
 import { UnitBreadcrumb } from "./UnitBreadcrumb";
 
-/** /admin/units/:id: where the unit sits, its facts, what the actor may do there, the units below. */
+/** /admin/units/:id: where the unit sits, its facts, what the actor may do there (announcements included), the units below. */
 export function UnitDetailPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? "";
@@ -97,6 +98,7 @@ export function UnitDetailPage() {
             </ul>
           </Card>
         )}
+        {abilities.announce && <AnnouncementCard unit={u} />}
         {canBrowse && (
           <Card title={t("units.children")}>
             {children.isPending && <Spinner inline />}
