@@ -31,6 +31,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { grantsRoutes } from "./modules/grants/grants.routes";
 import { liveRoutes } from "./modules/live/live.routes";
 import { membersRoutes } from "./modules/members/members.routes";
+import { newsRoutes } from "./modules/news/news.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pushRoutes } from "./modules/push/push.routes";
 import { orgUnitsRoutes } from "./modules/org-units/org-units.routes";
@@ -301,6 +302,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
       await api.register(pushRoutes);
+      await api.register(newsRoutes);
       await api.register(liveRoutes);
     },
     { prefix: "/api" },

@@ -3,6 +3,7 @@ import { eventHandlers } from "./event-handlers";
 import { DISPATCH_QUEUE } from "./lib/events";
 import type { JobDeps, JobHandler } from "./lib/jobs";
 import { FANOUT_BATCH_QUEUE, FANOUT_QUEUE, runFanout, runFanoutBatch } from "./modules/notifications/notifications.jobs";
+import { NEWS_SCHEDULE_QUEUE, runNewsSchedule } from "./modules/news/news.jobs";
 import { PUSH_QUEUE, runPushDelivery } from "./modules/push/push.jobs";
 import { HOUSEKEEPING_QUEUE, runHousekeeping } from "./modules/system/system.jobs";
 
@@ -25,11 +26,16 @@ export const queues: Record<string, { handler: JobHandler<any>; options: Omit<Pg
   [FANOUT_BATCH_QUEUE]: { handler: runFanoutBatch, options: { ...retry, expireInSeconds: 60 } },
   // A push job posts to up to a few hundred devices, 16 at a time, each with a 10 s timeout.
   [PUSH_QUEUE]: { handler: runPushDelivery, options: { ...retry, expireInSeconds: 5 * 60 } },
+  [NEWS_SCHEDULE_QUEUE]: { handler: runNewsSchedule, options: { ...retry, expireInSeconds: 5 * 60 } },
   [HOUSEKEEPING_QUEUE]: { handler: runHousekeeping, options: { ...retry, expireInSeconds: 30 * 60 } },
 };
 
 /** Cron schedules (pg-boss runs each once per tick across all worker processes). */
-const schedules: { queue: string; cron: string }[] = [{ queue: HOUSEKEEPING_QUEUE, cron: "30 3 * * *" }];
+const schedules: { queue: string; cron: string }[] = [
+  { queue: HOUSEKEEPING_QUEUE, cron: "30 3 * * *" },
+  // Scheduled publishing and unpublishing, to the minute.
+  { queue: NEWS_SCHEDULE_QUEUE, cron: "* * * * *" },
+];
 
 /** Creates (or updates) every queue; pg-boss 10 refuses to send to a queue that does not exist. */
 export async function createQueues(boss: PgBoss): Promise<void> {

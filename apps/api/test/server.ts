@@ -51,6 +51,7 @@ export async function createTestApp(options: { live?: LiveBus; env?: Partial<Rec
       get: (url: string) => send("GET", url),
       post: (url: string, payload: Payload = {}) => send("POST", url, payload),
       patch: (url: string, payload: Payload = {}) => send("PATCH", url, payload),
+      put: (url: string, payload: Payload = {}) => send("PUT", url, payload),
       delete: (url: string, payload?: Payload) => send("DELETE", url, payload),
     };
   }

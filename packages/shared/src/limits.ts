@@ -11,4 +11,13 @@ export const Limits = {
   jsonBodyBytes: 1024 * 1024,
   notificationTitleMax: 200,
   notificationBodyMax: 2000,
+  articleTitleMax: 300,
+  articleSummaryMax: 1000,
+  /** Sanitised HTML of one article body. */
+  articleBodyMax: 200_000,
+  articleTagMax: 50,
+  articleTagsMax: 20,
+  articleSourceMax: 300,
+  reasonMax: 1000,
+  categoryNameMax: 100,
 } as const;

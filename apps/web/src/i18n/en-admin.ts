@@ -129,5 +129,7 @@ export const enAdmin: typeof viAdmin = {
     grants: { granted: "Role granted", revoked: "Role revoked" },
     members: { created: "Member added", profile_viewed: "Member record viewed" },
     access: { denied: "Access denied" },
+    notifications: { announced: "Announcement sent" },
+    push: { subscribed: "Push notifications turned on for a device", unsubscribed: "Push notifications turned off for a device" },
   },
 };

@@ -127,5 +127,7 @@ export const viAdmin = {
     grants: { granted: "Giao vai trò", revoked: "Thu hồi vai trò" },
     members: { created: "Thêm đảng viên", profile_viewed: "Xem hồ sơ đảng viên" },
     access: { denied: "Truy cập bị từ chối" },
+    notifications: { announced: "Gửi thông báo" },
+    push: { subscribed: "Bật thông báo đẩy trên một thiết bị", unsubscribed: "Tắt thông báo đẩy trên một thiết bị" },
   },
 };

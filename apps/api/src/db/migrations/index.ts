@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as m202611271800 from "./202611271800_create_foundation";
 import * as m202611271900 from "./202611271900_create_notifications";
 import * as m202611280900 from "./202611280900_create_push_subscriptions";
+import * as m202611281000 from "./202611281000_create_news";
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const migrations: Record<string, Migration> = {
   "202611271800_create_foundation": m202611271800,
   "202611271900_create_notifications": m202611271900,
   "202611280900_create_push_subscriptions": m202611280900,
+  "202611281000_create_news": m202611281000,
 };

@@ -15,6 +15,26 @@ export const notificationTypes = {
     description: "An announcement from a unit admin to every member of the unit's subtree",
     title: (title) => title,
   },
+  "guidance.pinned": {
+    description: "Guidance (thông tin định hướng) published to everyone in the channel's subtree",
+    title: (title) => title,
+  },
+  "editorial.submitted": {
+    description: "An article waits for your approval",
+    title: (title) => title,
+  },
+  "editorial.returned": {
+    description: "An approver returned your article with a reason",
+    title: (title) => title,
+  },
+  "editorial.declined": {
+    description: "A channel above declined your proposed article",
+    title: (title) => title,
+  },
+  "editorial.published": {
+    description: "Your article was approved",
+    title: (title) => title,
+  },
 } satisfies Record<string, NotificationType>;
 
 export type NotificationTypeName = keyof typeof notificationTypes;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildAccount, buildTree } from "../../../test/factories";
 import { pushTestEnv, startPushService } from "../../../test/push-service";
 import { createTestApp } from "../../../test/server";
+import { notificationTypes } from "../notifications/notification-types";
 
 const t = await createTestApp({ env: pushTestEnv });
 const service = await startPushService();
@@ -125,7 +126,10 @@ describe("/api/me/notification-preferences", () => {
     const res = await (await t.as(await buildAccount(t.db, { cell: tree.cell }))).get("/api/me/notification-preferences");
 
     expect(res.statusCode).toBe(200);
-    expect(res.json().data).toEqual({ push: { "system.announcement": true }, quietHours: null, timeZone: "Asia/Ho_Chi_Minh", devices: 0 });
+    const data = res.json().data;
+    expect(data).toMatchObject({ quietHours: null, timeZone: "Asia/Ho_Chi_Minh", devices: 0 });
+    expect(Object.keys(data.push)).toEqual(Object.keys(notificationTypes));
+    expect(Object.values(data.push).every((on) => on === true)).toBe(true);
   });
 
   it("saves muted types and quiet hours, and a partial update keeps the rest", async () => {

@@ -18,6 +18,9 @@ export const KNOWN_EVENTS = [
   "members.created",
   "members.profile_viewed",
   "access.denied",
+  "notifications.announced",
+  "push.subscribed",
+  "push.unsubscribed",
 ] as const;
 export type KnownEvent = (typeof KNOWN_EVENTS)[number];
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { highlightAll, queryTerms, snippet } from "./news.snippets";
+
+const marked = (parts: { text: string; match: boolean }[]) => parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join("");
+
+describe("search snippets", () => {
+  it("finds words typed without diacritics in text with them, đ included, and keeps the original text", () => {
+    const terms = queryTerms("nghi quyet dai hoi");
+    expect(marked(highlightAll("Quán triệt Nghị quyết Đại hội XIV của Đảng", terms))).toBe("Quán triệt [Nghị] [quyết] [Đại] [hội] XIV của Đảng");
+  });
+
+  it("matches whole words only: 'hoi' is not found inside 'hỏi han' … but 'hội' is", () => {
+    expect(marked(highlightAll("Thăm hỏi hội viên", queryTerms("hoi")))).toBe("Thăm [hỏi] [hội] viên"); // both fold to "hoi"
+    expect(marked(highlightAll("Hội nghị", queryTerms("hoin")))).toBe("Hội nghị");
+  });
+
+  it("cuts a window around the matches with ellipses and does not break words", () => {
+    const text = `${"Mở đầu bài viết dài. ".repeat(30)}Chi bộ đã quán triệt Nghị quyết 57 về chuyển đổi số. ${"Phần kết. ".repeat(30)}`;
+    const parts = snippet(text, queryTerms("chuyen doi so"), 120);
+    const shown = marked(parts);
+    expect(shown.startsWith("…")).toBe(true);
+    expect(shown.endsWith("…")).toBe(true);
+    expect(shown).toContain("[chuyển] [đổi] [số]");
+    expect(parts.filter((p) => !p.match).every((p) => !/^\S+…$/.test(p.text))).toBe(true);
+  });
+
+  it("shows the beginning when nothing matches, and ignores search operators", () => {
+    expect(marked(snippet("Một đoạn văn ngắn.", queryTerms('"xay dung" OR -dang')))).toBe("Một đoạn văn ngắn.");
+    expect(queryTerms('"xây dựng" OR -đảng')).toEqual(["xay", "dung", "dang"]);
+  });
+});
