@@ -31,9 +31,11 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { grantsRoutes } from "./modules/grants/grants.routes";
 import { liveRoutes } from "./modules/live/live.routes";
 import { membersRoutes } from "./modules/members/members.routes";
+import { categoriesRoutes } from "./modules/news/categories.routes";
+import { editorialRoutes } from "./modules/news/editorial.routes";
 import { newsRoutes } from "./modules/news/news.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
-import { pushRoutes } from "./modules/push/push.routes";
+import { pushRoutes } from "./modules/notifications/push.routes";
 import { orgUnitsRoutes } from "./modules/org-units/org-units.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 
@@ -303,6 +305,8 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationsRoutes);
       await api.register(pushRoutes);
       await api.register(newsRoutes);
+      await api.register(editorialRoutes);
+      await api.register(categoriesRoutes);
       await api.register(liveRoutes);
     },
     { prefix: "/api" },

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, demoLogins, seedDemo } from "./db/seed";
 import { DEFAULT_DATA_DIR, loadEnv } from "./env";
 import { createBoss, pgBossQueue } from "./lib/jobs";
 import { createLiveBus } from "./lib/live";
-import { vapidKeys } from "./modules/push/vapid";
+import { vapidKeys } from "./lib/push";
 import { createQueues, startWorker } from "./worker";
 
 const APP_DATABASE = "sotay";

@@ -4,7 +4,7 @@ import { DISPATCH_QUEUE } from "./lib/events";
 import type { JobDeps, JobHandler } from "./lib/jobs";
 import { FANOUT_BATCH_QUEUE, FANOUT_QUEUE, runFanout, runFanoutBatch } from "./modules/notifications/notifications.jobs";
 import { NEWS_SCHEDULE_QUEUE, runNewsSchedule } from "./modules/news/news.jobs";
-import { PUSH_QUEUE, runPushDelivery } from "./modules/push/push.jobs";
+import { PUSH_QUEUE, runPushDelivery } from "./modules/notifications/push.jobs";
 import { HOUSEKEEPING_QUEUE, runHousekeeping } from "./modules/system/system.jobs";
 
 /** Runs every handler of one recorded event; a vanished event is nothing to do. */

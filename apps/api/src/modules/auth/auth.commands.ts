@@ -13,7 +13,7 @@ import type { Throttle } from "../../lib/throttle";
 import * as accountsRepo from "./accounts.repo";
 import { hashActivationCode } from "./activation";
 import type { AccountRow } from "./accounts.repo";
-import * as pushRepo from "../push/push.repo";
+import * as pushRepo from "../notifications/push.repo";
 import * as sessionsRepo from "./sessions.repo";
 
 authenticator.options = { window: 1, step: 30 };

@@ -2,7 +2,7 @@ import type { AnnouncementBody } from "@party/shared/schemas/notifications";
 import type { Ctx } from "../../lib/context";
 import { recordEvent } from "../../lib/events";
 import type { UnitRow } from "../org-units/org-units.repo";
-import { enqueuePush } from "../push/push.jobs";
+import { enqueuePush } from "./push.jobs";
 import { isNotificationType, notificationTypes } from "./notification-types";
 import type { SubtreeNotification } from "./notifications.jobs";
 import type { NotificationContent, NotificationRow } from "./notifications.repo";

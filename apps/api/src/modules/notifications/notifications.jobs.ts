@@ -3,7 +3,7 @@ import type { Db } from "../../db/db";
 import type { Events } from "../../db/schema";
 import type { JobDeps, JobQueue } from "../../lib/jobs";
 import { isNotificationType, notificationTypes } from "./notification-types";
-import { enqueuePush } from "../push/push.jobs";
+import { enqueuePush } from "./push.jobs";
 import * as notificationsRepo from "./notifications.repo";
 import type { NotificationContent } from "./notifications.repo";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildAccount, buildTree } from "../../../test/factories";
 import { pushTestEnv, startPushService } from "../../../test/push-service";
 import { createTestApp } from "../../../test/server";
-import { notificationTypes } from "../notifications/notification-types";
+import { notificationTypes } from "./notification-types";
 
 const t = await createTestApp({ env: pushTestEnv });
 const service = await startPushService();

@@ -5,7 +5,7 @@ import { pushTestEnv, startPushService } from "../../../test/push-service";
 import { createTestApp } from "../../../test/server";
 import { buildApp } from "../../app";
 import { withTransaction } from "../../lib/context";
-import { notifyAccounts } from "../notifications/notifications.commands";
+import { notifyAccounts } from "./notifications.commands";
 import { PUSH_QUEUE } from "./push.jobs";
 
 const t = await createTestApp({ env: pushTestEnv });

@@ -4,10 +4,10 @@ import type { Env } from "../../env";
 import type { Ctx } from "../../lib/context";
 import { ValidationError } from "../../lib/errors";
 import { recordEvent } from "../../lib/events";
+import { isAllowedPushEndpoint } from "../../lib/push";
 import type { LiveSession } from "../../lib/session";
-import { isNotificationType, notificationTypes } from "../notifications/notification-types";
+import { isNotificationType, notificationTypes } from "./notification-types";
 import * as pushRepo from "./push.repo";
-import { isAllowedPushEndpoint } from "./push.sender";
 import { TIME_ZONE, hhmm } from "./quiet-hours";
 
 /**

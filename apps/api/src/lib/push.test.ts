@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedPushEndpoint } from "./push.sender";
+import { isAllowedPushEndpoint } from "./push";
 
 const defaults = ["fcm.googleapis.com", "updates.push.services.mozilla.com", "*.push.apple.com", "*.notify.windows.com"];
 

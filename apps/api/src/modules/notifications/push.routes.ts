@@ -4,8 +4,8 @@ import { NotificationPreferencesEnvelope, UpdateNotificationPreferencesBody } fr
 import { PushConfigEnvelope, PushSubscriptionBody, PushSubscriptionEnvelope, PushUnsubscribeBody } from "@party/shared/schemas/push";
 import { withTransaction } from "../../lib/context";
 import { actorOf, metaOf } from "../../lib/http";
+import { vapidKeys } from "../../lib/push";
 import { notificationPreferences, subscribeDevice, unsubscribeDevice, updateNotificationPreferences } from "./push.commands";
-import { vapidKeys } from "./vapid";
 
 const tags = ["push"];
 // Every route here acts on the signed-in account's own devices and settings only.

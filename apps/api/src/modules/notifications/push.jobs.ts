@@ -1,12 +1,11 @@
+import { sql } from "kysely";
 import type { PushPayload } from "@party/shared/schemas/push";
 import type { Db } from "../../db/db";
-import { sql } from "kysely";
 import { JOBS_SCHEMA, type JobDeps, type JobQueue } from "../../lib/jobs";
-import { FANOUT_BATCH_QUEUE } from "../notifications/notifications.jobs";
+import { type DeliveryOutcome, sendPush, vapidKeys } from "../../lib/push";
+import { FANOUT_BATCH_QUEUE } from "./notifications.jobs";
 import * as pushRepo from "./push.repo";
 import { pushTime } from "./quiet-hours";
-import { type DeliveryOutcome, sendPush } from "./push.sender";
-import { vapidKeys } from "./vapid";
 
 export const PUSH_QUEUE = "push.deliver";
 
