@@ -6,7 +6,9 @@ import { migrateToLatest } from "./db/migrate";
 import { DEMO_PASSWORD, demoLogins, seedDemo } from "./db/seed";
 import { DEFAULT_DATA_DIR, loadEnv } from "./env";
 import { createBoss, pgBossQueue } from "./lib/jobs";
+import { Redis } from "ioredis";
 import { createLiveBus } from "./lib/live";
+import { redisThrottle } from "./lib/throttle";
 import { vapidKeys } from "./lib/push";
 import { createQueues, startWorker } from "./worker";
 
@@ -67,7 +69,16 @@ async function main(): Promise<void> {
     await startWorker(boss, { db, jobs, live, env }, { concurrency: env.WORKER_CONCURRENCY, pollSeconds: env.JOB_POLL_SECONDS });
   }
 
-  const app = env.ROLE === "worker" ? null : await buildApp({ env, db, jobs, live });
+  // Login throttles shared by every web process when Redis is there (in memory otherwise).
+  const redis = env.REDIS_URL && env.ROLE !== "worker" ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  redis?.on("error", () => undefined); // reconnection is ioredis's job; the throttles count in memory meanwhile
+  const throttles = redis
+    ? {
+        loginIp: redisThrottle(redis, "login-ip", env.LOGIN_RATE_PER_MINUTE, 60_000),
+        identifier: redisThrottle(redis, "identifier", env.LOGIN_LOCK_AFTER, env.LOGIN_LOCK_MINUTES * 60_000),
+      }
+    : undefined;
+  const app = env.ROLE === "worker" ? null : await buildApp({ env, db, jobs, live, throttles });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -79,6 +90,7 @@ async function main(): Promise<void> {
     // Jobs still running after 15 s are failed and retried by another worker later.
     await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
     await live.close();
+    redis?.disconnect();
     await db.destroy();
     await embedded?.stop();
     process.exit(0);

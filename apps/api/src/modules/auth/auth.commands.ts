@@ -35,8 +35,8 @@ async function accountUnitId(db: Db, account: AccountRow): Promise<string | null
 }
 
 /** Per-IP limit first (429 with Retry-After), before any database work. */
-function throttleIp(deps: AuthDeps, meta: RequestMeta): void {
-  const wait = deps.throttles.loginIp.hit(`ip:${meta.ip}`);
+async function throttleIp(deps: AuthDeps, meta: RequestMeta): Promise<void> {
+  const wait = await deps.throttles.loginIp.hit(`ip:${meta.ip}`);
   if (wait > 0) throw new RateLimitedError(wait);
 }
 
@@ -50,7 +50,7 @@ const lockedError = (seconds: number) =>
  */
 export async function logIn(deps: AuthDeps, input: LoginBody, meta: RequestMeta) {
   const { db, env } = deps;
-  throttleIp(deps, meta);
+  await throttleIp(deps, meta);
   const candidates = identifierCandidates(input.identifier);
   const matches = await accountsRepo.findByIdentifiers(db, candidates);
   const account = matches.length === 1 ? matches[0] : undefined;
@@ -73,10 +73,10 @@ export async function logIn(deps: AuthDeps, input: LoginBody, meta: RequestMeta)
   if (!account || account.status !== "active" || !account.passwordHash) {
     // Unknown identifiers lock the same way accounts do, so a lock does not reveal an account.
     const key = `id:${candidates.map((c) => c.value).join("|") || input.identifier.toLowerCase()}`;
-    const locked = deps.throttles.identifier.peek(key);
+    const locked = await deps.throttles.identifier.peek(key);
     await verifyAgainstDummy(input.password);
     if (locked > 0) throw lockedError(locked);
-    deps.throttles.identifier.hit(key);
+    await deps.throttles.identifier.hit(key);
     await failed(account ? `account_${account.status}` : "unknown_identifier", account);
     throw new UnauthenticatedError(INVALID_CREDENTIALS);
   }
@@ -120,7 +120,7 @@ async function openSession(deps: AuthDeps, account: AccountRow, meta: RequestMet
  */
 export async function activateAccount(deps: AuthDeps, input: ActivateBody, meta: RequestMeta) {
   const { db } = deps;
-  throttleIp(deps, meta);
+  await throttleIp(deps, meta);
   assertAcceptablePassword(input.password);
   const matches = await accountsRepo.findByIdentifiers(db, identifierCandidates(input.identifier));
   const account = matches.length === 1 ? matches[0] : undefined;
@@ -196,7 +196,7 @@ export async function setUpTotp(deps: AuthDeps, session: LiveSession) {
  */
 export async function verifyTotp(deps: AuthDeps, session: LiveSession, code: string, meta: RequestMeta) {
   const { db, env } = deps;
-  throttleIp(deps, meta);
+  await throttleIp(deps, meta);
   const account = await accountsRepo.findById(db, session.accountId);
   if (!account?.totpSecret) throw new AppError(409, "conflict", "Set up two-step verification first");
   if (account.lockedUntil && account.lockedUntil > new Date()) throw lockedError((account.lockedUntil.getTime() - Date.now()) / 1000);
