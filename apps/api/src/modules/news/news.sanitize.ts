@@ -26,6 +26,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" } }),
     b: "strong",
     i: "em",
+    // Headings and blocks pasted from elsewhere keep their shape (and their words apart) as allowed tags.
+    h1: "h2",
+    h5: "h4",
+    h6: "h4",
+    div: "p",
+    section: "p",
+    article: "p",
   },
   disallowedTagsMode: "discard",
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
@@ -34,16 +41,18 @@ const OPTIONS: sanitizeHtml.IOptions = {
 /** The body as it will be stored and shown: allowed tags and attributes only. */
 export const sanitizeArticleHtml = (html: string): string => sanitizeHtml(html, OPTIONS).trim();
 
-const BLOCKS = new Set(["p", "h2", "h3", "h4", "li", "blockquote", "tr", "figcaption", "br", "hr", "table", "ul", "ol"]);
+const BLOCKS = new Set(["p", "h2", "h3", "h4", "li", "blockquote", "tr", "figcaption", "hr", "table", "ul", "ol"]);
+const CELLS = new Set(["td", "th"]);
 
 /** Plain text of sanitised HTML, blocks on their own lines: for search, snippets and read-aloud. */
 export function htmlToText(html: string): string {
   let text = "";
   const parser = new Parser(
     {
-      ontext: (chunk) => void (text += chunk),
-      onopentag: (name) => void (BLOCKS.has(name) && (text += "\n")),
-      onclosetag: (name) => void (BLOCKS.has(name) && (text += "\n")),
+      // Line breaks inside a paragraph's source are spaces; blocks and <br> make the lines.
+      ontext: (chunk) => void (text += chunk.replace(/\s+/g, " ")),
+      onopentag: (name) => void (BLOCKS.has(name) || name === "br" ? (text += "\n") : CELLS.has(name) && (text += " ")),
+      onclosetag: (name) => void (BLOCKS.has(name) ? (text += "\n") : CELLS.has(name) && (text += " ")),
     },
     { decodeEntities: true },
   );
