@@ -14,7 +14,8 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "./db/db";
-import type { Env } from "./env";
+import { DEFAULT_DATA_DIR, type Env } from "./env";
+import { createStorage, type Storage } from "./lib/storage";
 import * as accountsRepo from "./modules/auth/accounts.repo";
 import { AppError, MfaRequiredError, UnauthenticatedError, ValidationError } from "./lib/errors";
 import { insertEvent } from "./lib/events";
@@ -34,6 +35,7 @@ import { membersRoutes } from "./modules/members/members.routes";
 import { categoriesRoutes } from "./modules/news/categories.routes";
 import { editorialRoutes } from "./modules/news/editorial.routes";
 import { newsRoutes } from "./modules/news/news.routes";
+import { filesRoutes } from "./modules/files/files.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pushRoutes } from "./modules/notifications/push.routes";
 import { orgUnitsRoutes } from "./modules/org-units/org-units.routes";
@@ -46,6 +48,8 @@ export interface AppDeps {
   jobs: JobQueue;
   /** Live updates for SSE clients; defaults to in-process only. */
   live?: LiveBus;
+  /** Where uploaded files' bytes live; defaults to the `files` folder of DATA_DIR. */
+  storage?: Storage;
   /** Login throttles; default to in-memory counters. */
   throttles?: { loginIp: Throttle; identifier: Throttle };
 }
@@ -88,6 +92,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   const deps: Required<AppDeps> = {
     ...input,
     live: input.live ?? memoryBus(),
+    storage: input.storage ?? createStorage(env, env.DATA_DIR ?? DEFAULT_DATA_DIR),
     throttles: input.throttles ?? {
       loginIp: memoryThrottle(env.LOGIN_RATE_PER_MINUTE, 60_000),
       identifier: memoryThrottle(env.LOGIN_LOCK_AFTER, env.LOGIN_LOCK_MINUTES * 60_000),
@@ -216,7 +221,9 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook("onSend", async (req, reply) => {
-    if (req.url.startsWith("/api/") && !req.url.startsWith("/api/docs")) reply.header("cache-control", "no-store");
+    // Authenticated answers are never cached, except content-addressed files that say so themselves.
+    const keep = String(reply.getHeader("cache-control") ?? "").includes("immutable");
+    if (req.url.startsWith("/api/") && !req.url.startsWith("/api/docs") && !keep) reply.header("cache-control", "no-store");
     reply.removeHeader("x-powered-by");
   });
 
@@ -307,6 +314,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       await api.register(newsRoutes);
       await api.register(editorialRoutes);
       await api.register(categoriesRoutes);
+      await api.register(filesRoutes);
       await api.register(liveRoutes);
     },
     { prefix: "/api" },

@@ -86,15 +86,29 @@ export const EnvSchema = z.object({
     .string()
     .default("fcm.googleapis.com,updates.push.services.mozilla.com,*.push.apple.com,*.notify.windows.com")
     .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  /** Where uploaded files live: `disk` (DATA_DIR/files) or `s3` (the S3_* settings). */
+  STORAGE: z.enum(["disk", "s3"]).default("disk"),
+  /** S3-compatible object storage: endpoint (unset for AWS itself), region, bucket and keys. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "Expected an S3 bucket name").optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style URLs (endpoint/bucket/key), which MinIO, Ceph and most self-hosted servers need. */
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  /** Largest picture accepted for upload (413 beyond), in bytes. */
+  IMAGE_MAX_BYTES: int(100_000, 50 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Built PWA to serve; `npm start` builds it first. */
   WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
-/** Both VAPID keys or neither: checked after parsing, with the other settings' problems. */
-const checkPairs = (env: Env): string[] =>
-  (env.VAPID_PUBLIC_KEY === undefined) !== (env.VAPID_PRIVATE_KEY === undefined) ? ["  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither"] : [];
+/** Settings that depend on each other (both VAPID keys or neither; a bucket for S3): checked after parsing, with the other settings' problems. */
+const checkPairs = (env: Env): string[] => [
+  ...((env.VAPID_PUBLIC_KEY === undefined) !== (env.VAPID_PRIVATE_KEY === undefined) ? ["  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither"] : []),
+  ...(env.STORAGE === "s3" && !env.S3_BUCKET ? ["  S3_BUCKET: required with STORAGE=s3"] : []),
+];
 
 export const DEFAULT_DATA_DIR = path.join(repoRoot, "data");
 

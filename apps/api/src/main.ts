@@ -8,6 +8,7 @@ import { DEFAULT_DATA_DIR, loadEnv } from "./env";
 import { createBoss, pgBossQueue } from "./lib/jobs";
 import { Redis } from "ioredis";
 import { createLiveBus } from "./lib/live";
+import { createStorage } from "./lib/storage";
 import { redisThrottle } from "./lib/throttle";
 import { vapidKeys } from "./lib/push";
 import { createQueues, startWorker } from "./worker";
@@ -34,8 +35,9 @@ async function main(): Promise<void> {
   const env = loadEnv();
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
+  // The embedded database and uploaded files (unless STORAGE=s3) live here.
+  let dataDir = env.DATA_DIR ?? DEFAULT_DATA_DIR;
   if (!databaseUrl) {
-    let dataDir = env.DATA_DIR ?? DEFAULT_DATA_DIR;
     const blocking = await folderBlockingPostgres(dataDir);
     if (blocking && !env.DATA_DIR) {
       // The default folder sits where the postgres user cannot go (a clone under /root): use one it can.
@@ -78,7 +80,8 @@ async function main(): Promise<void> {
         identifier: redisThrottle(redis, "identifier", env.LOGIN_LOCK_AFTER, env.LOGIN_LOCK_MINUTES * 60_000),
       }
     : undefined;
-  const app = env.ROLE === "worker" ? null : await buildApp({ env, db, jobs, live, throttles });
+  const storage = createStorage(env, dataDir);
+  const app = env.ROLE === "worker" ? null : await buildApp({ env, db, jobs, live, throttles, storage });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,9 +1,13 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { InjectOptions } from "fastify";
 import { afterAll } from "vitest";
 import { buildApp } from "../src/app";
 import { type Env, envWith } from "../src/env";
 import { createBoss, type JobDeps, pgBossQueue } from "../src/lib/jobs";
 import { type LiveBus, memoryBus } from "../src/lib/live";
+import { diskStorage, type Storage } from "../src/lib/storage";
 import { createSession } from "../src/lib/session";
 import * as sessionsRepo from "../src/modules/auth/sessions.repo";
 import { drainJobs } from "../src/worker";
@@ -18,7 +22,7 @@ type Payload = InjectOptions["payload"];
  * pg-boss on that database (its schema and queues come with the template); nothing runs them in the
  * background: a test calls `drainJobs()` to run every queued job to the end, here and now.
  */
-export async function createTestApp(options: { live?: LiveBus; env?: Partial<Record<keyof Env, string>> } = {}) {
+export async function createTestApp(options: { live?: LiveBus; env?: Partial<Record<keyof Env, string>>; storage?: Storage } = {}) {
   const env = options.env ? envWith({ NODE_ENV: "test", SEED_DEMO: "false", LOG_LEVEL: "silent", ...options.env }) : testEnv;
   const { db, url, drop } = await createTestDb();
   const boss = createBoss(url, { worker: false, max: 2 });
@@ -26,7 +30,9 @@ export async function createTestApp(options: { live?: LiveBus; env?: Partial<Rec
   await boss.start();
   const jobs = pgBossQueue(boss);
   const live = options.live ?? memoryBus();
-  const app = await buildApp({ env, db, jobs, live });
+  const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), "sotay-test-files-"));
+  const storage = options.storage ?? diskStorage(filesDir);
+  const app = await buildApp({ env, db, jobs, live, storage });
   await app.ready();
   const jobDeps: JobDeps = { db, jobs, live, env };
   afterAll(async () => {
@@ -34,6 +40,7 @@ export async function createTestApp(options: { live?: LiveBus; env?: Partial<Rec
     await boss.stop({ graceful: false, wait: true });
     await live.close();
     await drop();
+    await fs.rm(filesDir, { recursive: true, force: true });
   });
 
   /** A client whose requests carry a real session cookie and CSRF token, through the real auth hook. */
@@ -66,6 +73,7 @@ export async function createTestApp(options: { live?: LiveBus; env?: Partial<Rec
     jobs,
     live,
     jobDeps,
+    storage,
     /** Runs queued jobs until none is left; returns how many ran. */
     drainJobs: () => drainJobs(boss, jobDeps),
     anonymous: { get: (u: string) => app.inject({ method: "GET", url: u }), post: (u: string, payload: Payload = {}) => app.inject({ method: "POST", url: u, payload }) } };

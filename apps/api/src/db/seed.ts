@@ -2,6 +2,7 @@ import { type UnitRole, randomPerson, seededRandom, vietnameseNameSortKey } from
 import { hashPassword } from "../lib/passwords";
 import { memberIdentifiers } from "../modules/members/members.commands";
 import type { Db } from "./db";
+import { seedDemoNews } from "./seed-news";
 
 /** The password of every demo account; printed at start-up. */
 export const DEMO_PASSWORD = "sotay-demo-2026";
@@ -43,8 +44,9 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Seeds the demo organisation once: Thành ủy Hà Nội, two district committees, six ward committees,
- * fourteen cells with about 300 members, and one active demo account per role (password
- * DEMO_PASSWORD). Returns the demo logins, or null when the database already has units.
+ * fourteen cells with about 300 members, one active demo account per role (password
+ * DEMO_PASSWORD), and demo news in the channels the demo member reads (seed-news.ts). Returns the
+ * demo logins, or null when the database already has units.
  */
 export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
   const existing = await db.selectFrom("orgUnits").select("id").limit(1).executeTakeFirst();
@@ -110,6 +112,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
       { role: "unit_admin", unit: units["HN-BD"], phone: "0900000007" },
     ];
     const logins: DemoLogin[] = [];
+    const accountOf = new Map<UnitRole | "member", string>();
     for (const [i, d] of demo.entries()) {
       const member = inFirstCell[i];
       await trx.updateTable("members").set({ phone: d.phone }).where("id", "=", member.id).execute();
@@ -118,6 +121,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
         .values({ memberId: member.id, displayName: member.fullName, status: "active", passwordHash, activatedAt: new Date(), passwordChangedAt: new Date() })
         .returning("id")
         .executeTakeFirstOrThrow();
+      accountOf.set(d.role, account.id);
       const identifiers = memberIdentifiers({ ...member, phone: d.phone });
       await trx.insertInto("accountIdentifiers").values(identifiers.map((x) => ({ ...x, accountId: account.id }))).execute();
       if (d.role !== "member") await trx.insertInto("roleGrants").values({ accountId: account.id, unitId: d.unit.id, role: d.role }).execute();
@@ -131,6 +135,13 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
     await trx.insertInto("accountIdentifiers").values({ kind: "email", value: "admin@sotay.demo", accountId: admin.id }).execute();
     await trx.insertInto("roleGrants").values({ accountId: admin.id, unitId: city.id, role: "unit_admin" }).execute();
     logins.push({ role: "unit_admin", identifier: "admin@sotay.demo", name: "Quản trị Thành ủy", unit: city.name });
+
+    // News in the channels the demo member reads: the city, their district, ward and cell.
+    await seedDemoNews(
+      trx,
+      { city, district: units["HN-BD"], ward: units["HN-BD-DB"], cell: firstCell },
+      { editorId: accountOf.get("editor") ?? null, approverId: accountOf.get("approver") ?? null },
+    );
     return logins;
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Limits } from "../limits";
 import { UnitKind } from "../enums";
 import { Abilities, PageLimit, SearchText } from "./common";
+import { ImageDto } from "./files";
 
 export const ArticleStatus = z.enum(["draft", "submitted", "returned", "declined", "scheduled", "published", "unpublished"]);
 export type ArticleStatus = z.infer<typeof ArticleStatus>;
@@ -34,7 +35,14 @@ export const ArticleContent = z.object({
   tags: z.array(Tag).max(Limits.articleTagsMax).default([]),
   /** Source or author line, e.g. "Theo Báo Hà Nội Mới". */
   sourceLine: z.string().trim().max(Limits.articleSourceMax).default(""),
+  /** A picture uploaded through POST /api/images, and its text alternative for screen readers. */
+  coverImageId: z.uuid().nullable().default(null),
+  coverAlt: z.string().trim().max(Limits.articleSummaryMax).default(""),
 });
+
+/** A cover picture in responsive widths, with its text alternative. */
+export const CoverDto = ImageDto.extend({ alt: z.string() });
+export type CoverDto = z.infer<typeof CoverDto>;
 
 /** A new article in the channel of `unitId`: the writer's own unit, or one above it (a proposal). */
 export const CreateArticleBody = ArticleContent.extend({ unitId: z.uuid() }).strict();
@@ -74,6 +82,7 @@ export const ArticleSummaryDto = z.object({
   pinnedUntil: z.iso.datetime().nullable(),
   /** The signed-in member has opened it. */
   read: z.boolean(),
+  cover: CoverDto.nullable(),
 });
 export type ArticleSummaryDto = z.infer<typeof ArticleSummaryDto>;
 
@@ -86,6 +95,7 @@ export const RevisionDto = z.object({
   categoryId: z.uuid().nullable(),
   tags: z.array(z.string()),
   sourceLine: z.string(),
+  cover: CoverDto.nullable(),
   restoredFrom: z.number().int().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -33,6 +33,7 @@ import {
 import { articleConfig as config, articleResponse, channelConfig, loadArticle, loadChannel, tags } from "./news.access";
 import type { articlePolicy } from "./news.policy";
 import { decodeCursor, encodeCursor, presentEditorial, presentRevision } from "./news.presenter";
+import * as filesRepo from "../files/files.repo";
 import * as newsRepo from "./news.repo";
 
 /** The editorial side: writing, review transitions, revisions, a channel's lists and calendar. */
@@ -91,7 +92,9 @@ export const editorialRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/articles/:id/revisions", { config, schema: { tags, params: IdParams, response: { 200: RevisionListEnvelope } } }, async (req) => {
     const article = await loadArticle(db, actorOf(req), req.params.id, "viewHistory");
-    return { data: (await newsRepo.listRevisions(db, article.id)).map(presentRevision) };
+    const revisions = await newsRepo.listRevisions(db, article.id);
+    const images = await filesRepo.findImages(db, [...new Set(revisions.flatMap((r) => (r.coverImageId ? [r.coverImageId] : [])))]);
+    return { data: revisions.map((r) => presentRevision(r, images.find((i) => i.id === r.coverImageId) ?? null)) };
   });
 
   app.get(

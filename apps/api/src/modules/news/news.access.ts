@@ -1,6 +1,7 @@
 import type { Db } from "../../db/db";
 import type { Actor } from "../../lib/actor";
 import { authorize } from "../../lib/policy";
+import * as filesRepo from "../files/files.repo";
 import * as unitsRepo from "../org-units/org-units.repo";
 import { articlePolicy, newsChannelPolicy } from "./news.policy";
 import { presentArticle, presentRevision } from "./news.presenter";
@@ -31,7 +32,7 @@ export async function loadChannel(db: Db, actor: Actor, id: string, action: (typ
 
 /** The article as the actor may see it: the working revision only for the editorial team. The caller has authorized `read`. */
 export async function articleResponse(database: Db, actor: Actor, id: string) {
-    const article = (await newsRepo.findArticle(database, id))!;
+  const article = (await newsRepo.findArticle(database, id))!;
   const [units, category, read, working] = await Promise.all([
     unitsRepo.findByIds(database, [article.unitId, article.originUnitId]),
     article.categoryId ? newsRepo.findCategory(database, article.categoryId) : Promise.resolve(undefined),
@@ -42,13 +43,16 @@ export async function articleResponse(database: Db, actor: Actor, id: string) {
   ]);
   const unit = units.find((u) => u.id === article.unitId)!;
   const origin = units.find((u) => u.id === article.originUnitId)!;
+  const images = await filesRepo.findImages(database, [article.coverImageId, working?.coverImageId].filter((x): x is string => !!x));
+  const image = (imageId: string | null | undefined) => images.find((i) => i.id === imageId) ?? null;
   return {
     data: presentArticle(article, {
       unit,
       origin,
       category: category ? { id: category.id, name: category.name } : null,
       read,
-      working: working ? presentRevision(working) : null,
+      working: working ? presentRevision(working, image(working.coverImageId)) : null,
+      cover: image(article.coverImageId),
     }),
     abilities: articlePolicy.serialize(actor, article),
   };

@@ -8,6 +8,7 @@ import type { JobQueue } from "../../lib/jobs";
 import { notifyAccounts } from "../notifications/notifications.commands";
 import { notifyUnitSubtree } from "../notifications/notifications.jobs";
 import type { UnitRow } from "../org-units/org-units.repo";
+import * as filesRepo from "../files/files.repo";
 import * as newsRepo from "./news.repo";
 import type { ArticleRow } from "./news.repo";
 import { htmlToText, sanitizeArticleHtml } from "./news.sanitize";
@@ -20,9 +21,22 @@ async function prepareContent(db: Db, channelId: string, input: UpdateArticleBod
     const category = await newsRepo.findCategory(db, input.categoryId);
     if (!category || category.unitId !== channelId || category.archivedAt) throw new ValidationError("Not a category of this channel", { categoryId: "invalid" });
   }
+  if (input.coverImageId && (await filesRepo.findImages(db, [input.coverImageId])).length === 0) {
+    throw new ValidationError("No such picture", { coverImageId: "invalid" });
+  }
   const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
   const tags = [...new Set(input.tags)];
-  return { title: input.title, summary: input.summary, bodyHtml, bodyText: htmlToText(bodyHtml), categoryId: input.categoryId, tags, sourceLine: input.sourceLine };
+  return {
+    title: input.title,
+    summary: input.summary,
+    bodyHtml,
+    bodyText: htmlToText(bodyHtml),
+    categoryId: input.categoryId,
+    tags,
+    sourceLine: input.sourceLine,
+    coverImageId: input.coverImageId,
+    coverAlt: input.coverImageId ? input.coverAlt : "",
+  };
 }
 
 /**
@@ -172,6 +186,8 @@ export async function approveArticle(ctx: Ctx, article: ArticleRow, input: Appro
       categoryId: revision.categoryId,
       tags: revision.tags,
       sourceLine: revision.sourceLine,
+      coverImageId: revision.coverImageId,
+      coverAlt: revision.coverAlt,
       publishedRevision: revision.number,
       workingRevision: null,
       status: goesLive ? "published" : "scheduled",
@@ -249,8 +265,8 @@ export async function deleteArticle(ctx: Ctx, article: ArticleRow): Promise<void
 export async function restoreRevision(ctx: Ctx, article: ArticleRow, number: number): Promise<void> {
   const source = await newsRepo.findRevision(ctx.db, article.id, number);
   if (!source) throw new ValidationError("No such revision", { number: "invalid" });
-  const { title, summary, bodyHtml, bodyText, categoryId, tags, sourceLine } = source;
-  const content = { title, summary, bodyHtml, bodyText, categoryId, tags, sourceLine };
+  const { title, summary, bodyHtml, bodyText, categoryId, tags, sourceLine, coverImageId, coverAlt } = source;
+  const content = { title, summary, bodyHtml, bodyText, categoryId, tags, sourceLine, coverImageId, coverAlt };
   const actor = ctx.actor!;
   if (article.workingRevision !== null) {
     await ctx.db

@@ -1,9 +1,15 @@
-import type { ArticleDto, ArticleSummaryDto, CategoryDto, EditorialItemDto, RevisionDto } from "@party/shared/schemas/news";
+import type { ArticleDto, ArticleSummaryDto, CategoryDto, CoverDto, EditorialItemDto, RevisionDto } from "@party/shared/schemas/news";
+import type { ImageVariant } from "../../db/schema";
+import { presentImage } from "../files/files.presenter";
 import type { UnitKind } from "@party/shared";
 import type { ArticleRow, CategoryRow, EditorialRow, RevisionRow, SummaryRow } from "./news.repo";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const unitRef = (id: string, name: string, kind: string) => ({ id, name, kind: kind as UnitKind });
+
+type ImageRow = { id: string; width: number; height: number; variants: ImageVariant[] };
+/** The cover with its text alternative, when the image is there. */
+export const presentCover = (image: ImageRow | null | undefined, alt: string): CoverDto | null => (image ? { ...presentImage(image), alt } : null);
 
 export const presentCategory = (c: CategoryRow): CategoryDto => ({ id: c.id, unitId: c.unitId, name: c.name, position: c.position, archived: c.archivedAt !== null });
 
@@ -19,9 +25,11 @@ export const presentSummary = (r: SummaryRow): ArticleSummaryDto => ({
   guidance: r.isGuidance,
   pinnedUntil: iso(r.pinnedUntil),
   read: r.read,
+  cover:
+    r.coverId && r.coverVariants ? presentCover({ id: r.coverId, width: r.coverWidth!, height: r.coverHeight!, variants: r.coverVariants }, r.coverAlt) : null,
 });
 
-export const presentRevision = (r: RevisionRow & { authorName?: string | null; reviewerName?: string | null }): RevisionDto => ({
+export const presentRevision = (r: RevisionRow & { authorName?: string | null; reviewerName?: string | null }, cover: ImageRow | null = null): RevisionDto => ({
   number: r.number,
   state: r.state,
   title: r.title,
@@ -30,6 +38,7 @@ export const presentRevision = (r: RevisionRow & { authorName?: string | null; r
   categoryId: r.categoryId,
   tags: r.tags,
   sourceLine: r.sourceLine,
+  cover: presentCover(cover, r.coverAlt),
   restoredFrom: r.restoredFrom,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -42,7 +51,14 @@ export const presentRevision = (r: RevisionRow & { authorName?: string | null; r
 
 export function presentArticle(
   a: ArticleRow,
-  extra: { unit: { name: string; kind: string }; origin: { name: string; kind: string }; category: { id: string; name: string } | null; read: boolean; working: RevisionDto | null },
+  extra: {
+    unit: { name: string; kind: string };
+    origin: { name: string; kind: string };
+    category: { id: string; name: string } | null;
+    read: boolean;
+    working: RevisionDto | null;
+    cover: ImageRow | null;
+  },
 ): ArticleDto {
   return {
     id: a.id,
@@ -56,6 +72,7 @@ export function presentArticle(
     guidance: a.isGuidance,
     pinnedUntil: iso(a.pinnedUntil),
     read: extra.read,
+    cover: presentCover(extra.cover, a.coverAlt),
     status: a.status,
     bodyHtml: a.bodyHtml,
     sourceLine: a.sourceLine,

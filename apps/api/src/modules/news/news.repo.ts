@@ -15,7 +15,7 @@ export async function findArticle(db: Db, id: string, options: { forUpdate?: boo
     SELECT a.id, a.unit_id, a.unit_path::text AS unit_path, a.origin_unit_id, a.status, a.title, a.summary, a.body_html, a.body_text,
            a.category_id, a.tags, a.source_line, a.published_revision, a.working_revision, a.published_at, a.publish_at,
            a.unpublish_at, a.is_guidance, a.pinned_until, a.status_reason, a.created_by, a.created_at, a.updated_at,
-           o.path::text AS origin_path, r.state AS working_state, r.submitted_by
+           a.cover_image_id, a.cover_alt, o.path::text AS origin_path, r.state AS working_state, r.submitted_by
       FROM articles a
       JOIN org_units o ON o.id = a.origin_unit_id
       LEFT JOIN article_revisions r ON r.article_id = a.id AND r.number = a.working_revision
@@ -90,17 +90,24 @@ export interface SummaryRow {
   categoryName: string | null;
   read: boolean;
   rank?: number;
+  coverAlt: string;
+  coverId: string | null;
+  coverWidth: number | null;
+  coverHeight: number | null;
+  coverVariants: { fileId: string; width: number; height: number }[] | null;
 }
 
 /** Names and read marks for a page of article ids, kept in the given order. */
 const decorate = () => sql`
   JOIN org_units u ON u.id = a.unit_id
   JOIN org_units o ON o.id = a.origin_unit_id
-  LEFT JOIN news_categories c ON c.id = a.category_id`;
+  LEFT JOIN news_categories c ON c.id = a.category_id
+  LEFT JOIN images ci ON ci.id = a.cover_image_id`;
 const summaryColumns = (accountId: string) => sql`
   a.id, a.title, a.summary, a.tags, a.published_at, a.is_guidance, a.pinned_until,
   a.unit_id, u.name AS unit_name, u.kind AS unit_kind, a.origin_unit_id, o.name AS origin_name, o.kind AS origin_kind,
   a.category_id, c.name AS category_name,
+  a.cover_alt, ci.id AS cover_id, ci.width AS cover_width, ci.height AS cover_height, ci.variants AS cover_variants,
   EXISTS (SELECT 1 FROM article_reads r WHERE r.article_id = a.id AND r.account_id = ${accountId}::uuid) AS read`;
 
 /** Every ancestor-or-self path of each path: "u1.u2.u4" → u1, u1.u2, u1.u2.u4. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { buildAccount, buildTree } from "../../../test/factories";
 import { createTestApp } from "../../../test/server";
@@ -277,6 +278,28 @@ describe("reading", () => {
     expect(hits[1].snippet).toContainEqual({ text: "Nghị", match: true });
     expect((await (await room.as("member")).get("/api/news/search?q=dang%20uy%20đ")).statusCode).toBe(200);
     expect((await (await room.as("member")).get("/api/news/search")).statusCode).toBe(400);
+  });
+});
+
+describe("cover pictures", () => {
+  it("carries an uploaded picture with its text alternative from the editor's draft to the feed, and refuses an unknown one", async () => {
+    const room = await newsroom();
+    const editor = await room.as("districtEditor");
+    const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#b71c1c" } }).jpeg().toBuffer();
+    const uploaded = await t.app.inject({ method: "POST", url: "/api/images", headers: { ...editor.headers, "content-type": "image/jpeg" }, payload: jpeg });
+    const image = uploaded.json().data;
+
+    const bad = await editor.post("/api/articles", { unitId: room.tree.district.id, ...content("Ảnh lạ"), coverImageId: randomUUID() });
+    expect(bad.json().error.details.fields).toEqual({ coverImageId: "invalid" });
+    const created = await editor.post("/api/articles", { unitId: room.tree.district.id, ...content("Có ảnh bìa"), coverImageId: image.id, coverAlt: "Hội trường quận ủy" });
+    expect(created.json().data.working.cover).toMatchObject({ id: image.id, alt: "Hội trường quận ủy" });
+    const id = created.json().data.id;
+    await editor.post(`/api/articles/${id}/submit`);
+    await (await room.as("districtApprover")).post(`/api/articles/${id}/approve`, {});
+
+    const [item] = (await (await room.as("member")).get("/api/news/feed")).json().data;
+    expect(item.cover).toEqual({ ...image, alt: "Hội trường quận ủy" });
+    expect(item.cover.variants.map((v: { width: number }) => v.width)).toEqual([480, 960, 1200]);
   });
 });
 

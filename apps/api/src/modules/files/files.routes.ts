@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { IdParams } from "@party/shared/schemas/common";
+import { ImageEnvelope } from "@party/shared/schemas/files";
+import { withTransaction } from "../../lib/context";
+import { AppError } from "../../lib/errors";
+import { actorOf, metaOf } from "../../lib/http";
+import { authorize } from "../../lib/policy";
+import { storeImage } from "./files.commands";
+import { filePolicy, imageUploadPolicy } from "./files.policy";
+import { presentImage } from "./files.presenter";
+import * as filesRepo from "./files.repo";
+
+const tags = ["files"];
+const IMAGE_TYPES = /^image\/(jpeg|png|webp|gif|avif|heic|heif)$/;
+
+/** Pictures: upload (the raw bytes as the body, any image/* type) and download by id with Range. */
+export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, env, storage } = app.deps;
+
+  // Raw bytes for image uploads only, limited by IMAGE_MAX_BYTES (413 beyond); JSON stays JSON.
+  app.addContentTypeParser(IMAGE_TYPES, { parseAs: "buffer", bodyLimit: env.IMAGE_MAX_BYTES }, (_req, body, done) => done(null, body));
+
+  app.post(
+    "/images",
+    {
+      config: { policy: imageUploadPolicy.name },
+      bodyLimit: env.IMAGE_MAX_BYTES,
+      schema: {
+        tags,
+        summary: "Upload a picture (body: the file, Content-Type image/*); kept as WebP in responsive widths, metadata stripped",
+        body: z.custom<Buffer>((v) => Buffer.isBuffer(v) && v.length > 0, { message: "Expected the picture's bytes" }),
+        response: { 201: ImageEnvelope },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(imageUploadPolicy, actor, "upload", {});
+      const image = await withTransaction(app.deps, actor, metaOf(req), (ctx) => storeImage(ctx, storage, req.body));
+      return reply.status(201).send({ data: presentImage(image) });
+    },
+  );
+
+  app.get(
+    "/files/:id",
+    { config: { policy: filePolicy.name }, schema: { tags, summary: "A picture's bytes (Range supported)", params: IdParams } },
+    async (req, reply) => {
+      const file = await filesRepo.findFile(db, req.params.id);
+      authorize(filePolicy, actorOf(req), "read", file);
+      const size = Number(file.size);
+      const range = parseRange(req.headers.range, size);
+      if (range === "unsatisfiable") {
+        return reply.status(416).header("content-range", `bytes */${size}`).send({ error: { code: "validation_failed", message: "Range not satisfiable" } });
+      }
+      const body = await storage.read(file.sha256, range ?? undefined).catch(() => {
+        throw new AppError(503, "service_unavailable", "The file could not be read from storage");
+      });
+      reply
+        .header("content-type", file.contentType)
+        .header("content-disposition", `inline; filename="${file.id}.webp"`)
+        .header("x-content-type-options", "nosniff")
+        .header("accept-ranges", "bytes")
+        // Content-addressed: the bytes behind an id never change, so the browser may keep them.
+        .header("cache-control", "private, max-age=31536000, immutable")
+        .header("etag", `"${file.sha256}"`);
+      if (range) reply.status(206).header("content-range", `bytes ${range.start}-${range.end}/${size}`).header("content-length", range.end - range.start + 1);
+      else reply.header("content-length", size);
+      return reply.send(body);
+    },
+  );
+};
+
+/** One `bytes=a-b`, `bytes=a-` or `bytes=-n` range; several ranges are answered whole (allowed by RFC 9110). */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | "unsatisfiable" {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === "") {
+    start = Math.max(size - Number(m[2]), 0);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return "unsatisfiable";
+  return { start, end };
+}
