@@ -6,21 +6,27 @@
  *   npm run load -w @party/bench -- members    member lists of the city, a district, a ward, a cell
  *   npm run load -w @party/bench -- explain    EXPLAIN (ANALYZE, BUFFERS) of the member-list SQL only
  *   npm run load -w @party/bench -- fanout     a city-wide announcement: time until every active account has it
+ *   npm run load -w @party/bench -- feed       GET /api/news/feed for many members: 1 and 50 connections, page 2
+ *   npm run load -w @party/bench -- news-search  GET /api/news/search, realistic queries without diacritics
+ *   npm run load -w @party/bench -- news-explain EXPLAIN (ANALYZE, BUFFERS) of the feed, pinned and search SQL only
  *   npm run load -w @party/bench -- all
  *
  * Options (flags or environment): --duration=S (BENCH_DURATION, default 15 s per run),
  * --connections=N (BENCH_CONNECTIONS, default 20), --accounts=N (BENCH_LOGIN_ACCOUNTS, default 2000),
  * --warmup=S (BENCH_WARMUP, default 3 s of unrecorded load before each run),
  * --verbose (print the SQL and full plans), --timeout=S (fan-out wait, default 180 s), --keep (keep the
- * fan-out's notifications instead of deleting them afterwards), --runs=N (fan-out repetitions, default 1).
+ * fan-out's notifications instead of deleting them afterwards), --runs=N (fan-out repetitions, default 1),
+ * --members=N (BENCH_NEWS_MEMBERS, default 200 members rotated by the news scenarios),
+ * --feed-connections=N (default 50), --search-connections=N (default 20).
  */
 import os from "node:os";
 import { createDb } from "../apps/api/src/db/db";
 import { decodeCursor } from "../apps/api/src/modules/members/members.presenter";
-import { type RunResult, printTable, run } from "./lib/cannon";
+import { type RunResult, ms, percentile, printTable, run } from "./lib/cannon";
 import { explainMemberLists, type ListCase } from "./lib/explain";
 import { type FanoutResult, printFanout, runFanout } from "./lib/fanout";
 import { type BenchUnit, loginBodies, smallerUnits, staffSessions } from "./lib/fixtures";
+import { type MemberSession, type PlanTime, SEARCH_QUERIES, dropSessions, explainNews, memberSessions } from "./lib/news-load";
 
 const flag = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const scenario = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "all";
@@ -29,11 +35,15 @@ const connections = Number(flag("connections") ?? process.env.BENCH_CONNECTIONS 
 const accounts = Number(flag("accounts") ?? process.env.BENCH_LOGIN_ACCOUNTS ?? 2000);
 const warmup = Number(flag("warmup") ?? process.env.BENCH_WARMUP ?? 3);
 const verbose = process.argv.includes("--verbose");
+const newsMembers = Number(flag("members") ?? process.env.BENCH_NEWS_MEMBERS ?? 200);
+const feedConnections = Number(flag("feed-connections") ?? 50);
+const searchConnections = Number(flag("search-connections") ?? 20);
 const baseUrl = (process.env.BENCH_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const databaseUrl = process.env.DATABASE_URL;
 
-if (!["login", "members", "explain", "fanout", "all"].includes(scenario)) {
-  console.error(`Unknown scenario "${scenario}": use login, members, explain, fanout or all.`);
+const SCENARIOS = ["login", "members", "explain", "fanout", "feed", "news-search", "news-explain", "all"];
+if (!SCENARIOS.includes(scenario)) {
+  console.error(`Unknown scenario "${scenario}": use ${SCENARIOS.join(", ")}.`);
   process.exit(2);
 }
 if (!databaseUrl) {
@@ -46,9 +56,16 @@ if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(baseUrl).hostname)) {
   process.exit(2);
 }
 
-async function get(path: string, cookie: string): Promise<{ status: number; body: { data?: unknown[]; nextCursor?: string | null } }> {
+interface Page {
+  data?: unknown[];
+  nextCursor?: string | null;
+  pinned?: unknown[];
+  hasMore?: boolean;
+}
+
+async function get(path: string, cookie: string): Promise<{ status: number; body: Page }> {
   const res = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
-  return { status: res.status, body: (await res.json()) as { data?: unknown[]; nextCursor?: string | null } };
+  return { status: res.status, body: (await res.json()) as Page };
 }
 
 async function loginScenario(db: ReturnType<typeof createDb>): Promise<RunResult[]> {
@@ -127,8 +144,138 @@ async function membersScenario(variants: Variant[]): Promise<RunResult[]> {
   return results;
 }
 
+/** GET requests rotating over `targets` (a path and the cookie of the member asking), as autocannon options. */
+function rotating(targets: { path: string; cookie: string }[], conns: number, onRequest?: (index: number) => void) {
+  let next = 0;
+  return {
+    url: baseUrl,
+    connections: conns,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request: object) => {
+          const index = next++ % targets.length;
+          onRequest?.(index);
+          const t = targets[index];
+          return { ...request, path: t.path, headers: { cookie: t.cookie } };
+        },
+      },
+    ],
+  };
+}
+
+async function measure(label: string, options: ReturnType<typeof rotating>, onResponse?: (ms: number) => void): Promise<RunResult> {
+  if (warmup > 0) await run("warm-up", { ...options, duration: warmup });
+  return run(label, { ...options, duration }, onResponse);
+}
+
+const verdict = (what: string, value: number, target: number, unit: string, below: boolean) =>
+  console.log(`${below ? (value < target ? "PASS" : "FAIL") : value >= target ? "PASS" : "FAIL"}  ${what}: ${value.toFixed(1)} ${unit} (target ${below ? "<" : "≥"} ${target.toLocaleString("en")} ${unit})`);
+
+/**
+ * The member's feed, first page: with one connection (no queueing, so the latency is the server's
+ * time) and with `feedConnections` (throughput); then page 2 through each member's cursor.
+ */
+async function feedScenario(sessions: MemberSession[]): Promise<RunResult[]> {
+  const first = "/api/news/feed?limit=20";
+  const probe = await get(first, sessions[0].cookie);
+  if (probe.status !== 200) throw new Error(`GET ${first}: HTTP ${probe.status} ${JSON.stringify(probe.body).slice(0, 300)}`);
+  // Every member's first page once (warms the cache the way a morning of readers would) and their cursors.
+  const page2: { path: string; cookie: string }[] = [];
+  let items = 0;
+  let pinned = 0;
+  for (const s of sessions) {
+    const page = await get(first, s.cookie);
+    if (page.status !== 200) throw new Error(`GET ${first}: HTTP ${page.status} for a member of ${s.committee}`);
+    items += page.body.data?.length ?? 0;
+    pinned += page.body.pinned?.length ?? 0;
+    if (page.body.nextCursor) page2.push({ path: `${first}&cursor=${encodeURIComponent(page.body.nextCursor)}`, cookie: s.cookie });
+  }
+  const committees = new Set(sessions.map((s) => s.committee)).size;
+  console.log(
+    `feed: ${sessions.length} members in ${sessions.length} cells under ${committees} committees; first pages hold ${(items / sessions.length).toFixed(1)} items and ${(pinned / sessions.length).toFixed(1)} pinned on average; ${page2.length} have a page 2`,
+  );
+  const firstPages = sessions.map((s) => ({ path: first, cookie: s.cookie }));
+  const results: RunResult[] = [];
+  results.push(await measure("feed page 1 · server time (1 connection)", rotating(firstPages, 1)));
+  results.push(await measure(`feed page 1 · throughput (${feedConnections} connections)`, rotating(firstPages, feedConnections)));
+  if (page2.length > 0) results.push(await measure("feed page 2 via cursor · server time (1 connection)", rotating(page2, 1)));
+  return results;
+}
+
+/**
+ * Search with one connection, each member in turn typing each query of SEARCH_QUERIES (percentiles
+ * per query too), then `searchConnections` connections for throughput.
+ */
+async function searchScenario(sessions: MemberSession[]): Promise<{ results: RunResult[]; perQuery: { q: string; hits: string; latencies: number[] }[] }> {
+  const path = (q: string) => `/api/news/search?${new URLSearchParams({ q, limit: "20" })}`;
+  const perQuery: { q: string; hits: string; latencies: number[] }[] = [];
+  for (const q of SEARCH_QUERIES) {
+    const probe = await get(path(q), sessions[0].cookie);
+    if (probe.status !== 200) throw new Error(`GET ${path(q)}: HTTP ${probe.status} ${JSON.stringify(probe.body).slice(0, 300)}`);
+    perQuery.push({ q, hits: `${probe.body.data?.length ?? 0}${probe.body.hasMore ? "+" : ""}`, latencies: [] });
+  }
+  console.log(`news-search: ${SEARCH_QUERIES.length} queries × ${sessions.length} members; hits on a first page: ${perQuery.map((p) => `"${p.q}" ${p.hits}`).join(", ")}`);
+  // Query k of the rotation is SEARCH_QUERIES[k % n], asked by member ⌊k / n⌋.
+  const targets = sessions.flatMap((s) => SEARCH_QUERIES.map((q) => ({ path: path(q), cookie: s.cookie })));
+  const asked: number[] = [];
+  const single = rotating(targets, 1, (index) => asked.push(index % SEARCH_QUERIES.length));
+  if (warmup > 0) await run("warm-up", { ...single, duration: warmup });
+  asked.length = 0;
+  // One connection: the n-th response answers the n-th request built.
+  const one = await run("news search · server time (1 connection)", { ...single, duration }, (latency) => {
+    const q = asked.shift();
+    if (q !== undefined) perQuery[q].latencies.push(latency);
+  });
+  const many = await measure(`news search · throughput (${searchConnections} connections)`, rotating(targets, searchConnections));
+  return { results: [one, many], perQuery };
+}
+
+function printPlans(title: string, plans: PlanTime[]): void {
+  const range = (v: number[]) => {
+    const sorted = [...v].sort((a, b) => a - b);
+    return sorted.length === 1 ? ms(sorted[0]) : `${ms(sorted[0])} / ${ms(percentile(sorted, 50))} / ${ms(sorted[sorted.length - 1])}`;
+  };
+  console.log(`\n| ${title} (EXPLAIN ANALYZE, warm cache) | cases | execution ms min / median / max | planning ms min / median / max |\n|---|---:|---:|---:|`);
+  for (const p of plans) console.log(`| ${p.label} | ${p.execution.length} | ${range(p.execution)} | ${range(p.planning)} |`);
+}
+
+async function newsScenarios(db: ReturnType<typeof createDb>, results: RunResult[]): Promise<void> {
+  const sessions = await memberSessions(db, newsMembers);
+  try {
+    // The SQL comes from the API's source tree; the server may run an older build on an older schema.
+    const plans = await explainNews(databaseUrl!, sessions.slice(0, 20), SEARCH_QUERIES, { verbose }).catch((error: Error) => {
+      if (scenario === "news-explain") throw error;
+      console.log(`EXPLAIN skipped: ${error.message} (a migration of the source tree not applied to this database? --only=news migrates it)`);
+      return [];
+    });
+    if (plans.length > 0) printPlans("news queries", plans);
+    if (scenario === "news-explain") return;
+    if (scenario === "feed" || scenario === "all") {
+      const feed = await feedScenario(sessions);
+      results.push(...feed);
+      console.log("");
+      verdict("feed page 1, p95 server time", feed[0].p95, 20, "ms", true);
+      verdict(`feed page 1, throughput with ${feedConnections} connections`, feed[1].rps, 1000, "req/s", false);
+    }
+    if (scenario === "news-search" || scenario === "all") {
+      const search = await searchScenario(sessions);
+      results.push(...search.results);
+      console.log("\n| search query (1 connection) | hits on page 1 | requests | p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|");
+      for (const p of search.perQuery) {
+        const sorted = p.latencies.sort((a, b) => a - b);
+        console.log(`| \`${p.q}\` | ${p.hits} | ${sorted.length} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 95))} | ${ms(percentile(sorted, 99))} |`);
+      }
+      console.log("");
+      verdict("search p95 server time", search.results[0].p95, 50, "ms", true);
+    }
+  } finally {
+    await dropSessions(db, sessions);
+  }
+}
+
 async function main(): Promise<void> {
-  const health = await fetch(`${baseUrl}/api/health`).catch(() => null);
+  const health = scenario === "news-explain" ? { ok: true } : await fetch(`${baseUrl}/api/health`).catch(() => null);
   if (!health?.ok) throw new Error(`No healthy server at ${baseUrl} (GET /api/health): start it as bench/README.md says, and set BENCH_URL.`);
   const db = createDb(databaseUrl!, { max: 2 });
   const results: RunResult[] = [];
@@ -145,6 +292,7 @@ async function main(): Promise<void> {
       for (const p of plans) console.log(`| ${p.label} | ${p.ms.toFixed(1)} |`);
       if (scenario !== "explain") results.push(...(await membersScenario(variants)));
     }
+    if (["feed", "news-search", "news-explain", "all"].includes(scenario)) await newsScenarios(db, results);
     if (results.length > 0) printTable(results);
     if (scenario === "fanout" || scenario === "all") {
       const { root } = await staffSessions(db);

@@ -16,14 +16,16 @@ export interface RunResult {
   statuses: string;
 }
 
-const percentile = (sorted: number[], p: number): number =>
+export const percentile = (sorted: number[], p: number): number =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /**
  * Runs autocannon and computes p50/p95/p99 from every response time itself (autocannon's summary
  * has no p95). Errors (connection failures, timeouts) are counted apart from non-2xx answers.
+ * `onResponse` gets each response time too (in order: with one connection, the n-th response
+ * answers the n-th request built).
  */
-export function run(label: string, options: Options): Promise<RunResult> {
+export function run(label: string, options: Options, onResponse?: (ms: number) => void): Promise<RunResult> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) => {
@@ -49,11 +51,12 @@ export function run(label: string, options: Options): Promise<RunResult> {
     });
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
       latencies.push(responseTime);
+      onResponse?.(responseTime);
     });
   });
 }
 
-const ms = (v: number) => (Number.isNaN(v) ? "-" : v < 10 ? v.toFixed(1) : v.toFixed(0));
+export const ms = (v: number) => (Number.isNaN(v) ? "-" : v < 10 ? v.toFixed(1) : v.toFixed(0));
 
 /** Prints results as a Markdown table (pasteable into bench/README.md). */
 export function printTable(results: RunResult[]): void {

@@ -6,7 +6,16 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 export interface Column {
   name: string;
   type: string;
+  /**
+   * SQL that turns the unnested value (`ref`) into the column's value, when it travels in another
+   * form: an array column (`text[]`; unnest flattens arrays of arrays) goes as text and is split here.
+   */
+  select?: (ref: string) => string;
 }
+
+/** A `text[]` column sent as one string per row, its items joined by `ARRAY_SEPARATOR` (U+001F). */
+export const ARRAY_SEPARATOR = "\u001f";
+export const textArrayColumn = (name: string): Column => ({ name, type: "text", select: (ref) => `string_to_array(${ref}, chr(31))` });
 
 /** Rows per INSERT statement: each column travels as one array parameter, so this can be large. */
 export const BATCH_ROWS = 5_000;
@@ -39,7 +48,8 @@ export async function insertColumns(
   }
   const names = columns.map((c) => c.name).join(", ");
   const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
-  const text = `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})${options.returning ? ` RETURNING ${options.returning}` : ""}`;
+  const select = columns.some((c) => c.select) ? columns.map((c) => (c.select ? c.select(`u.${c.name}`) : `u.${c.name}`)).join(", ") : "*";
+  const text = `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${arrays}) AS u(${names})${options.returning ? ` RETURNING ${options.returning}` : ""}`;
   const batch = options.batchRows ?? BATCH_ROWS;
   const out: Record<string, unknown>[] = [];
   for (let start = 0; start < total; start += batch) {
