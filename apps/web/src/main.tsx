@@ -7,6 +7,7 @@ import "./styles/layout.css";
 import "./styles/components.css";
 import "./styles/panels.css";
 import "./styles/pages.css";
+import "./styles/news.css";
 import { deviceLargeText, applyLargeText } from "./app/preferences";
 import { Providers } from "./app/Providers";
 import { router } from "./app/router";

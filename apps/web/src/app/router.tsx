@@ -9,7 +9,9 @@ import { MfaVerifyPage } from "../features/auth/MfaVerifyPage";
 import { DocumentsPage } from "../features/documents/DocumentsPage";
 import { HomePage } from "../features/home/HomePage";
 import { MeetingsPage } from "../features/meetings/MeetingsPage";
+import { ArticlePage } from "../features/news/ArticlePage";
 import { NewsPage } from "../features/news/NewsPage";
+import { NewsSearchPage } from "../features/news/NewsSearchPage";
 import { InboxPage } from "../features/notifications/InboxPage";
 import { AppLayout } from "./AppLayout";
 import { MfaGate, PublicOnly, RequireAuth, RequireStaff } from "./guards";
@@ -66,6 +68,8 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: "news", element: <NewsPage /> },
+              { path: "news/search", element: <NewsSearchPage /> },
+              { path: "news/:id", element: <ArticlePage /> },
               { path: "documents", element: <DocumentsPage /> },
               { path: "meetings", element: <MeetingsPage /> },
               { path: "me", element: <AccountPage /> },

@@ -6,11 +6,12 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Spinner } from "../../components/Spinner";
+import { LatestNewsCard } from "../news/LatestNewsCard";
 import { useLatestNotifications, useMarkRead } from "../notifications/api";
 import { NotificationItem } from "../notifications/NotificationItem";
 import { PushPromptCard } from "../notifications/PushPromptCard";
 
-const SECTIONS = ["home.news", "home.documents", "home.meetings"] as const;
+const SECTIONS = ["home.documents", "home.meetings"] as const;
 
 /** The newest few notifications, with the way to the inbox. */
 function LatestNotificationsCard() {
@@ -38,7 +39,7 @@ function LatestNotificationsCard() {
   );
 }
 
-/** The member's start page. The sections fill in as news, documents and meetings land. */
+/** The member's start page. The sections fill in as documents and meetings land. */
 export function HomePage() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -51,6 +52,7 @@ export function HomePage() {
         <PushPromptCard hasNotifications={(latest.data?.length ?? 0) > 0} />
         <div className="card-grid">
           <LatestNotificationsCard />
+          <LatestNewsCard />
           {SECTIONS.map((key) => (
             <Card key={key} title={t(key)}>
               <EmptyState>{t("home.empty")}</EmptyState>
