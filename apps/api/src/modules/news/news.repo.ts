@@ -172,7 +172,7 @@ export async function pinned(db: Db, accountId: string, paths: string[]): Promis
 /**
  * Full-text search over published articles the reader may see: channels at `above` (their unit and
  * every unit above) and, for staff, whole subtrees at `subtrees`. Diacritics and `đ` are folded on
- * both sides (vn_fold); title matches rank over summary over body.
+ * both sides (vn_fold); matches in the title rank over the summary, then body-only matches by date.
  */
 export async function search(
   db: Db,
@@ -182,7 +182,8 @@ export async function search(
   const { rows } = await sql<SummaryRow>`
     WITH query AS (SELECT websearch_to_tsquery('simple', vn_fold(${q})) AS q),
     hits AS (
-      SELECT a.id, ts_rank_cd(a.search, query.q) AS rank
+      -- Ranked on title and summary (a small vector in the row); body-only matches follow, newest first.
+      SELECT a.id, ts_rank_cd(a.search_head, query.q) AS rank
         FROM articles a, query
        WHERE a.status = 'published' AND a.search @@ query.q
          AND (a.unit_path = ANY(${above}::ltree[]) ${subtrees.length > 0 ? sql`OR a.unit_path <@ ${subtrees}::ltree[]` : sql``})
