@@ -7,7 +7,7 @@ import { actorOf } from "../../lib/http";
 import { articleConfig as config, articleResponse, audiencePaths, loadArticle, tags } from "./news.access";
 import { decodeCursor, encodeCursor, presentSummary } from "./news.presenter";
 import * as newsRepo from "./news.repo";
-import { highlightAll, queryTerms, snippet } from "./news.snippets";
+import { bestSnippet, highlightAll, queryTerms } from "./news.snippets";
 
 /** Reading news: the member's feed, search, an article, its read mark and its readers. */
 export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,7 +55,7 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
         data: rows.slice(0, limit).map((r) => ({
           ...presentSummary(r),
           titleParts: highlightAll(r.title, terms),
-          snippet: snippet(r.summary && !queryHits(r.bodyText ?? "", terms) ? r.summary : (r.bodyText ?? ""), terms),
+          snippet: bestSnippet(r.bodyText ?? "", r.summary, terms),
           rank: Number(r.rank ?? 0),
         })),
         hasMore: rows.length > limit,
@@ -82,6 +82,3 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
     return { data: await newsRepo.readerStats(db, article.id) };
   });
 };
-
-/** Whether any query word occurs in the text (folded): else the summary makes the better snippet. */
-const queryHits = (text: string, terms: string[]) => highlightAll(text.slice(0, 20_000), terms).some((p) => p.match);
