@@ -16,7 +16,6 @@ import { z } from "zod";
 import type { Db } from "./db/db";
 import { DEFAULT_DATA_DIR, type Env } from "./env";
 import { createStorage, type Storage } from "./lib/storage";
-import * as accountsRepo from "./modules/auth/accounts.repo";
 import { AppError, MfaRequiredError, UnauthenticatedError, ValidationError } from "./lib/errors";
 import { insertEvent } from "./lib/events";
 import type { JobQueue } from "./lib/jobs";
@@ -176,9 +175,9 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req) => {
     const config = req.routeOptions.config;
     if (req.is404 || isPublicRoute(req.routeOptions.url ?? "", config.policy)) return;
-    const session = await readSession(db, env, req);
-    if (!session) throw new UnauthenticatedError();
-    const { memberId, cell, grants } = await accountsRepo.actorGrants(db, session.accountId);
+    const found = await readSession(db, env, req);
+    if (!found) throw new UnauthenticatedError();
+    const { session, memberId, cell, grants } = found;
     const mfa = mfaStateOf(session, grants.length);
     if ((mfa === "enroll" || mfa === "verify") && !config.allowMfaPending) throw new MfaRequiredError();
     req.session = session;

@@ -70,18 +70,22 @@ export function clearSessionCookie(reply: FastifyReply): void {
 
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof sessionsRepo.findLive>>>;
 
-/** Loads the session named by the request's cookie and slides its idle expiry. */
-export async function readSession(db: Db, env: Env, req: FastifyRequest): Promise<LiveSession | null> {
+/**
+ * Loads the session named by the request's cookie, with its account's member, cell and grants (one
+ * query), and slides its idle expiry.
+ */
+export async function readSession(db: Db, env: Env, req: FastifyRequest) {
   const token = req.cookies[SESSION_COOKIE];
   if (!token || token.length > 100) return null;
-  const session = await sessionsRepo.findLive(db, hashToken(token));
-  if (!session) return null;
+  const found = await sessionsRepo.findLiveWithActor(db, hashToken(token));
+  if (!found) return null;
+  const { session } = found;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     const { idleExpiresAt } = lifetimes(env, session.staff);
     await sessionsRepo.touch(db, session.id, idleExpiresAt);
     session.idleExpiresAt = idleExpiresAt;
   }
-  return session;
+  return found;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
+import type { UnitRole } from "@party/shared";
 import type { Db } from "../../db/db";
 import type { Sessions } from "../../db/schema";
 
@@ -20,6 +21,41 @@ export function findLive(db: Db, id: string) {
     .where("a.status", "=", "active")
     .where((eb) => eb.and([eb("s.idleExpiresAt", ">", new Date()), eb("s.absoluteExpiresAt", ">", new Date())]))
     .executeTakeFirst();
+}
+
+type ActorRow = {
+  memberId: string | null;
+  cellId: string | null;
+  cellPath: string | null;
+  grantId: string | null;
+  role: UnitRole | null;
+  unitId: string | null;
+  unitPath: string | null;
+};
+
+/**
+ * The live session and everything its Actor needs (member, cell, active grants) in one round trip:
+ * this runs before every authenticated request. Same rules as findLive and accountsRepo.actorGrants.
+ */
+export async function findLiveWithActor(db: Db, id: string) {
+  const { rows } = await sql<SessionRow & { totpEnabledAt: Date | null } & ActorRow>`
+    SELECT s.*, a.totp_enabled_at, a.member_id, m.cell_id, m.unit_path::text AS cell_path,
+           g.id AS grant_id, g.role, g.unit_id, u.path::text AS unit_path
+      FROM sessions s
+      JOIN accounts a ON a.id = s.account_id AND a.status = 'active'
+      LEFT JOIN members m ON m.id = a.member_id AND m.status NOT IN ('transferred_out', 'deceased')
+      LEFT JOIN role_grants g ON g.account_id = a.id AND g.revoked_at IS NULL
+      LEFT JOIN org_units u ON u.id = g.unit_id AND u.status = 'active'
+     WHERE s.id = ${id} AND s.revoked_at IS NULL AND s.idle_expires_at > now() AND s.absolute_expires_at > now()`.execute(db);
+  const first = rows[0];
+  if (!first) return null;
+  const { memberId, cellId, cellPath, grantId: _g, role: _r, unitId: _u, unitPath: _p, ...session } = first;
+  return {
+    session,
+    memberId,
+    cell: cellId && cellPath ? { id: cellId, path: cellPath } : null,
+    grants: rows.flatMap((r) => (r.grantId && r.role && r.unitId && r.unitPath ? [{ id: r.grantId, role: r.role, unitId: r.unitId, path: r.unitPath }] : [])),
+  };
 }
 
 export function touch(db: Db, id: string, idleExpiresAt: Date) {
