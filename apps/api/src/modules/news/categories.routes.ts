@@ -7,6 +7,7 @@ import { recordEvent } from "../../lib/events";
 import { actorOf, metaOf } from "../../lib/http";
 import { authorize } from "../../lib/policy";
 import { channelConfig, loadChannel, tags } from "./news.access";
+import { newsChanged } from "./news.commands";
 import { newsChannelPolicy } from "./news.policy";
 import { presentCategory } from "./news.presenter";
 import * as newsRepo from "./news.repo";
@@ -61,6 +62,7 @@ export const categoriesRoutes: FastifyPluginAsyncZod = async (app) => {
           .where("id", "=", category.id)
           .returningAll()
           .executeTakeFirstOrThrow();
+        ctx.publishAfterCommit(newsChanged);
         await recordEvent(ctx, { name: "news.category_changed", unitId: category.unitId, subjectType: "news_category", subjectId: category.id, data: req.body });
         return row;
       });

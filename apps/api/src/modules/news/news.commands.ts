@@ -9,11 +9,14 @@ import { notifyAccounts } from "../notifications/notifications.commands";
 import { notifyUnitSubtree } from "../notifications/notifications.jobs";
 import type { UnitRow } from "../org-units/org-units.repo";
 import * as filesRepo from "../files/files.repo";
+import { NEWS_CHANGED } from "./feed-cache";
 import * as newsRepo from "./news.repo";
 import type { ArticleRow } from "./news.repo";
 import { htmlToText, sanitizeArticleHtml } from "./news.sanitize";
 
 const articleLink = (id: string) => `/news/${id}`;
+/** Tells every process that feeds may show something else now (their caches clear). */
+export const newsChanged = { event: NEWS_CHANGED, accountIds: [] };
 
 /** The content as stored: body sanitised, its text extracted, the category checked to belong to the channel. */
 async function prepareContent(db: Db, channelId: string, input: UpdateArticleBody) {
@@ -219,6 +222,7 @@ export async function approveArticle(ctx: Ctx, article: ArticleRow, input: Appro
     });
   }
   if (goesLive) await announcePublication(ctx, article.id);
+  ctx.publishAfterCommit(newsChanged);
 }
 
 /**
@@ -253,6 +257,7 @@ export async function unpublishArticle(ctx: Ctx, article: ArticleRow, reason: st
     .where("id", "=", article.id)
     .execute();
   await recordEvent(ctx, { name: "news.article_unpublished", unitId: article.unitId, subjectType: "article", subjectId: article.id, data: { reason } });
+  ctx.publishAfterCommit(newsChanged);
 }
 
 /** Deletes a never-published article and its revisions. The caller has authorized `delete`. Records `news.article_deleted`. */

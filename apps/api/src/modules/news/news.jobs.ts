@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { JobDeps } from "../../lib/jobs";
 import { recordEvent } from "../../lib/events";
-import { announcePublication } from "./news.commands";
+import { announcePublication, newsChanged } from "./news.commands";
 
 export const NEWS_SCHEDULE_QUEUE = "news.schedule";
 
@@ -10,7 +10,7 @@ export const NEWS_SCHEDULE_QUEUE = "news.schedule";
  * the event, guidance notifications), and published ones past their unpublish time come down.
  * Each article changes in its own transaction with its follow-ups; run twice, it finds nothing left.
  */
-export async function runNewsSchedule({ db, jobs }: JobDeps): Promise<void> {
+export async function runNewsSchedule({ db, jobs, live }: JobDeps): Promise<void> {
   const meta = { ip: null, requestId: null };
   const due = await sql<{ id: string }>`SELECT id FROM articles WHERE status = 'scheduled' AND publish_at <= now() ORDER BY publish_at LIMIT 500`.execute(db);
   for (const { id } of due.rows) {
@@ -24,6 +24,7 @@ export async function runNewsSchedule({ db, jobs }: JobDeps): Promise<void> {
   const ending = await sql<{ id: string; unitId: string }>`
     UPDATE articles SET status = 'unpublished', status_reason = 'scheduled', pinned_until = NULL, updated_at = now()
      WHERE status = 'published' AND unpublish_at <= now() RETURNING id, unit_id`.execute(db);
+  if (due.rows.length > 0 || ending.rows.length > 0) await live.publish(newsChanged).catch(() => undefined);
   for (const a of ending.rows) {
     await recordEvent({ actor: null, db, jobs, meta, publishAfterCommit: () => undefined }, { name: "news.article_unpublished", unitId: a.unitId, subjectType: "article", subjectId: a.id, data: { reason: "scheduled" } });
   }

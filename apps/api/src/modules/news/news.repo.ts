@@ -196,6 +196,14 @@ export async function search(
   return rows;
 }
 
+/** Which of these articles the account has read (any day). */
+export async function readAmong(db: Db, accountId: string, articleIds: readonly string[]): Promise<Set<string>> {
+  if (articleIds.length === 0) return new Set();
+  const { rows } = await sql<{ articleId: string }>`
+    SELECT DISTINCT article_id FROM article_reads WHERE account_id = ${accountId}::uuid AND article_id = ANY(${articleIds}::uuid[])`.execute(db);
+  return new Set(rows.map((r) => r.articleId));
+}
+
 /** Marks the article read by the account today (Asia/Ho_Chi_Minh); again the same day is a no-op. */
 export async function markRead(db: Db, articleId: string, accountId: string): Promise<void> {
   await sql`

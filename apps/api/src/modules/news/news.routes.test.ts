@@ -246,6 +246,26 @@ describe("reading", () => {
     expect((await member.get(`/api/articles/${ids[0]}/readers`)).statusCode).toBe(403);
   });
 
+  it("shows a newly published or unpublished article at once although feeds of a cell are shared for a few seconds", async () => {
+    const room = await newsroom();
+    const first = await publish(room, room.tree.district.id, "Tin đầu");
+    const member = await room.as("member");
+    const neighbour = await room.as("otherCellMember"); // another cell: another audience key, same channels above
+    expect((await member.get("/api/news/feed")).json().data.map((a: { id: string }) => a.id)).toEqual([first]);
+
+    const second = await publish(room, room.tree.district.id, "Tin sau");
+    expect((await member.get("/api/news/feed")).json().data.map((a: { id: string }) => a.id)).toEqual([second, first]);
+    await (await room.as("districtApprover")).post(`/api/articles/${second}/unpublish`, { reason: "Nhầm" });
+    expect((await member.get("/api/news/feed")).json().data.map((a: { id: string }) => a.id)).toEqual([first]);
+
+    // Read marks are each member's own, also when the page comes from the shared cache.
+    await member.post(`/api/articles/${first}/read`);
+    expect((await member.get("/api/news/feed")).json().data[0].read).toBe(true);
+    expect((await neighbour.get("/api/news/feed")).json().data[0].read).toBe(false);
+    const cellmate = await t.as(await buildAccount(t.db, { cell: room.tree.cell })); // same cell: same cached page
+    expect((await cellmate.get("/api/news/feed")).json().data[0].read).toBe(false);
+  });
+
   it("filters the feed by the channel's level and by category", async () => {
     const room = await newsroom();
     const admin = await room.as("admin");

@@ -4,6 +4,7 @@ import { ArticleEnvelope, FeedEnvelope, FeedQuery, ReaderStatsEnvelope, SearchEn
 import { subtreesWith } from "../../lib/actor";
 import { AppError, ValidationError } from "../../lib/errors";
 import { actorOf } from "../../lib/http";
+import { FeedCache, NEWS_CHANGED } from "./feed-cache";
 import { articleConfig as config, articleResponse, audiencePaths, loadArticle, tags } from "./news.access";
 import { decodeCursor, encodeCursor, presentSummary } from "./news.presenter";
 import * as newsRepo from "./news.repo";
@@ -11,7 +12,12 @@ import { bestSnippet, highlightAll, queryTerms } from "./news.snippets";
 
 /** Reading news: the member's feed, search, an article, its read mark and its readers. */
 export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
+  const { db, live } = app.deps;
+  const feedCache = new FeedCache();
+  const unsubscribe = live.subscribe((message) => {
+    if (message.event === NEWS_CHANGED) feedCache.clear();
+  });
+  app.addHook("onClose", async () => unsubscribe());
 
   app.get(
     "/news/feed",
@@ -22,15 +28,25 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
       const after = cursor ? decodeCursor(cursor) : null;
       if (cursor && !after) throw new ValidationError("Invalid cursor", { cursor: "invalid" });
       const paths = audiencePaths(actor);
-      const [rows, pinned] = await Promise.all([
-        newsRepo.feed(db, { accountId: actor.accountId, paths, limit, level, categoryId, after: after ? { publishedAt: after.at, id: after.id } : undefined }),
-        after || level || categoryId ? Promise.resolve([]) : newsRepo.pinned(db, actor.accountId, paths),
-      ]);
-      const last = rows.at(-1);
+      const key = cursor ? null : `${paths.join(" ")}|${limit}|${level ?? ""}|${categoryId ?? ""}`;
+      let page = key ? feedCache.get(key) : undefined;
+      if (!page) {
+        const [rows, pinned] = await Promise.all([
+          newsRepo.feed(db, { accountId: actor.accountId, paths, limit, level, categoryId, after: after ? { publishedAt: after.at, id: after.id } : undefined }),
+          after || level || categoryId ? Promise.resolve([]) : newsRepo.pinned(db, actor.accountId, paths),
+        ]);
+        page = { rows, pinned };
+        if (key) feedCache.set(key, page);
+      } else {
+        // From the cache: the read marks are this member's own.
+        const read = await newsRepo.readAmong(db, actor.accountId, [...page.pinned, ...page.rows].map((r) => r.id));
+        page = { pinned: page.pinned.map((r) => ({ ...r, read: read.has(r.id) })), rows: page.rows.map((r) => ({ ...r, read: read.has(r.id) })) };
+      }
+      const last = page.rows.at(-1);
       return {
-        pinned: pinned.map(presentSummary),
-        data: rows.map(presentSummary),
-        nextCursor: rows.length === limit && last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null,
+        pinned: page.pinned.map(presentSummary),
+        data: page.rows.map(presentSummary),
+        nextCursor: page.rows.length === limit && last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null,
       };
     },
   );
