@@ -28,6 +28,8 @@ export function apiUrl(path: string, query?: Query): string {
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** Raw bytes sent as they are (a picture upload), with their own Content-Type; instead of `body`. */
+  raw?: { data: Blob; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -36,10 +38,11 @@ interface RequestOptions {
  * the CSRF token; a Content-Type header is sent only with a body (the API refuses an empty JSON body).
  * Resolves with the parsed JSON; rejects with ApiError.
  */
-export async function request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   const hasBody = options.body !== undefined;
   if (hasBody) headers["content-type"] = "application/json";
+  if (options.raw) headers["content-type"] = options.raw.contentType;
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -47,7 +50,7 @@ export async function request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", pa
     response = await fetch(apiUrl(path, options.query), {
       method,
       headers,
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body: options.raw ? options.raw.data : hasBody ? JSON.stringify(options.body) : undefined,
       credentials: "same-origin",
       cache: "no-store",
       signal: options.signal,
@@ -78,7 +81,10 @@ export async function request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", pa
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>("PUT", path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body }),
+  /** POST of raw bytes (a picture) with their Content-Type. */
+  upload: <T>(path: string, data: Blob, contentType: string) => request<T>("POST", path, { raw: { data, contentType } }),
   /** DELETE, with a JSON body when the resource is named by it (e.g. a push subscription's endpoint). */
   delete: <T>(path: string, body?: unknown) => request<T>("DELETE", path, { body }),
 };

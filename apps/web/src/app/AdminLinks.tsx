@@ -2,16 +2,24 @@ import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router-dom";
 import { Icon } from "../components/Icon";
 import { useTopUnits } from "../features/org-units/api";
+import { useSession } from "./session";
+
+/** Roles that work on the news desk: writing, approving, and (unit admins) the channel's categories. */
+const NEWS_ROLES = new Set(["editor", "approver", "unit_admin"]);
 
 /**
  * Links to the admin screens. The organisation tree is there for every role; members, roles and
- * the audit log only when the API's abilities on the actor's top units allow them.
+ * the audit log only when the API's abilities on the actor's top units allow them; the news desk
+ * for the roles that work there (the unit abilities say nothing about news; each desk page then
+ * follows the API's answers).
  */
 export function AdminLinks({ className }: { className?: string }) {
   const { t } = useTranslation();
   const top = useTopUnits();
   const abilities = Object.values(top.data?.abilities ?? {});
   const any = (ability: string) => abilities.some((a) => a[ability]);
+  const { session } = useSession();
+  const newsDesk = (session?.grants ?? []).some((g) => NEWS_ROLES.has(g.role));
   return (
     <ul className={className}>
       <li>
@@ -20,6 +28,14 @@ export function AdminLinks({ className }: { className?: string }) {
           <span>{t("adminNav.units")}</span>
         </NavLink>
       </li>
+      {newsDesk && (
+        <li>
+          <NavLink to="/admin/news" className="nav-link">
+            <Icon name="news" />
+            <span>{t("adminNav.news")}</span>
+          </NavLink>
+        </li>
+      )}
       {any("listMembers") && (
         <li>
           <NavLink to="/admin/members" className="nav-link">

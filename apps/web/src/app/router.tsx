@@ -29,7 +29,8 @@ const lazyPage = <K extends string>(load: () => Promise<Record<K, ComponentType>
  * - /login, /activate: PublicOnly (a logged-in user moves on, to the second factor if owed);
  * - /forgot-password: anyone;
  * - /mfa, /mfa/setup: MfaGate (only while the session owes that step);
- * - everything else: RequireAuth (login first, then the second factor), /admin/* also RequireStaff.
+ * - everything else: RequireAuth (login first, then the second factor), /admin/* also RequireStaff
+ *   (the news desk included: /admin/news…, /admin/units/:id/news).
  */
 export const router = createBrowserRouter([
   {
@@ -87,6 +88,14 @@ export const router = createBrowserRouter([
                   { path: "members/:id", ...lazyPage(() => import("../features/members/MemberDetailPage"), "MemberDetailPage") },
                   { path: "grants", ...lazyPage(() => import("../features/org-units/pickers"), "GrantsPicker") },
                   { path: "audit", ...lazyPage(() => import("../features/audit/AuditPage"), "AuditPage") },
+                  // The editorial side of the news (editors, approvers; categories for unit admins).
+                  { path: "news", ...lazyPage(() => import("../features/editorial/NewsDeskPage"), "NewsDeskPage") },
+                  { path: "news/review", ...lazyPage(() => import("../features/editorial/ReviewQueuePage"), "ReviewQueuePage") },
+                  { path: "news/new", ...lazyPage(() => import("../features/editorial/ArticleEditPage"), "ArticleEditPage") },
+                  { path: "news/:id", ...lazyPage(() => import("../features/editorial/ArticleDeskPage"), "ArticleDeskPage") },
+                  { path: "news/:id/edit", ...lazyPage(() => import("../features/editorial/ArticleEditPage"), "ArticleEditPage") },
+                  { path: "news/:id/history", ...lazyPage(() => import("../features/editorial/HistoryPage"), "HistoryPage") },
+                  { path: "units/:id/news", ...lazyPage(() => import("../features/editorial/ChannelDeskPage"), "ChannelDeskPage") },
                 ],
               },
             ],

@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "./Button";
+import { useModalDialog } from "./useModalDialog";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -20,28 +21,12 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, busy = false, footer }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open, onCancel, busy);
   const titleId = `dialog-title-${useId()}`;
   const bodyId = `${titleId}-body`;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
+    <dialog {...dialog} className="dialog" aria-labelledby={titleId} aria-describedby={bodyId}>
       <h2 id={titleId} className="dialog-title">
         {title}
       </h2>

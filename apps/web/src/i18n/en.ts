@@ -1,4 +1,5 @@
 import { enAdmin } from "./en-admin";
+import { enEditorial } from "./en-editorial";
 import type { Messages } from "./vi";
 
 /** English, the second language; the same keys as vi.ts (the type checks it). */
@@ -16,7 +17,7 @@ export const en: Messages = {
     languageSwitch: "Language",
   },
   nav: { home: "Home", news: "News", documents: "Documents", meetings: "Meetings", me: "Me" },
-  adminNav: { units: "Organisation", members: "Members", grants: "Roles", audit: "Audit log" },
+  adminNav: { units: "Organisation", news: "News desk", members: "Members", grants: "Roles", audit: "Audit log" },
   common: {
     loading: "Loading…",
     retry: "Try again",
@@ -179,6 +180,10 @@ export const en: Messages = {
       announcement: "Announcements from your cell and committees",
       articlePublished: "New articles",
       guidancePinned: "Guidance",
+      editorialSubmitted: "Articles waiting for your approval",
+      editorialReturned: "Your article was returned",
+      editorialDeclined: "Your proposed article was declined",
+      editorialPublished: "Your article was approved",
       meetingAnnounced: "New cell meetings",
       meetingChanged: "Changes to meetings",
       meetingReminder: "Meeting reminders",
@@ -251,6 +256,8 @@ export const en: Messages = {
     noneBesidesPinned: "Besides the guidance above, there is no news yet.",
     noneFiltered: "No news matches this filter.",
     seeAll: "See all news",
+    notPublished: "This article is not published, so members cannot read it yet.",
+    openInDesk: "Open the article's editorial page",
     search: {
       title: "Search news",
       label: "Search news",
@@ -325,4 +332,5 @@ export const en: Messages = {
     home: "Go to the home page",
   },
   ...enAdmin,
+  ...enEditorial,
 };

@@ -1,4 +1,5 @@
 import { viAdmin } from "./vi-admin";
+import { viEditorial } from "./vi-editorial";
 
 /** Vietnamese, the default language. Every string a user reads lives here (and in en.ts, same keys). */
 export const vi = {
@@ -15,7 +16,7 @@ export const vi = {
     languageSwitch: "Ngôn ngữ",
   },
   nav: { home: "Trang chủ", news: "Tin tức", documents: "Tài liệu", meetings: "Sinh hoạt", me: "Cá nhân" },
-  adminNav: { units: "Cơ cấu tổ chức", members: "Đảng viên", grants: "Phân quyền", audit: "Nhật ký" },
+  adminNav: { units: "Cơ cấu tổ chức", news: "Tin bài", members: "Đảng viên", grants: "Phân quyền", audit: "Nhật ký" },
   common: {
     loading: "Đang tải…",
     retry: "Thử lại",
@@ -178,6 +179,10 @@ export const vi = {
       announcement: "Thông báo của chi bộ, cấp ủy",
       articlePublished: "Tin, bài mới",
       guidancePinned: "Thông tin định hướng",
+      editorialSubmitted: "Bài chờ bạn duyệt",
+      editorialReturned: "Bài của bạn bị trả lại",
+      editorialDeclined: "Bài đề xuất của bạn không được nhận",
+      editorialPublished: "Bài của bạn đã được duyệt",
       meetingAnnounced: "Lịch sinh hoạt mới",
       meetingChanged: "Thay đổi lịch sinh hoạt",
       meetingReminder: "Nhắc lịch sinh hoạt",
@@ -250,6 +255,8 @@ export const vi = {
     noneBesidesPinned: "Ngoài thông tin định hướng ở trên, chưa có tin, bài nào khác.",
     noneFiltered: "Không có tin, bài nào khớp với bộ lọc này.",
     seeAll: "Xem tất cả tin tức",
+    notPublished: "Bài này chưa được đăng, nên đảng viên chưa đọc được.",
+    openInDesk: "Mở trang biên tập của bài",
     search: {
       title: "Tìm tin, bài",
       label: "Tìm tin, bài",
@@ -324,6 +331,7 @@ export const vi = {
     home: "Về trang chủ",
   },
   ...viAdmin,
+  ...viEditorial,
 };
 
 export type Messages = typeof vi;

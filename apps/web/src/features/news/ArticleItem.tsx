@@ -2,6 +2,7 @@ import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { ArticleSummaryDto } from "./api";
+import { CoverImage } from "./CoverImage";
 import { channelLabel, publishedDate } from "./labels";
 
 export interface ArticleItemProps {
@@ -29,7 +30,11 @@ export function ArticleItem({ article: a, headingLevel = 3, compact = false, tit
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const date = publishedDate(a);
   return (
-    <li className={["item", "news-item", a.guidance ? "news-guidance" : "", a.read ? "news-read" : ""].filter(Boolean).join(" ")}>
+    <li className={["item", "news-item", a.guidance ? "news-guidance" : "", a.read ? "news-read" : "", a.cover ? "news-with-cover" : ""].filter(Boolean).join(" ")}>
+      {a.cover && (
+        // A thumbnail beside the title on phones: 6rem wide, so the 480 px variant is plenty even at 3x.
+        <CoverImage image={a.cover} alt={a.cover.alt} sizes="(min-width: 40em) 10rem, 6rem" className="news-item-cover" />
+      )}
       {a.guidance && <span className="badge badge-guidance">{t("news.guidance")}</span>}
       <Heading className="news-item-title">
         <Link to={`/news/${a.id}`} aria-describedby={metaId}>

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { isApiError } from "../../api/errors";
 import { NotFoundPage } from "../../app/NotFoundPage";
+import { Alert } from "../../components/Alert";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Spinner } from "../../components/Spinner";
 import { type ArticleDto, useArticle, useMarkArticleRead } from "./api";
 import { BackToNews } from "./BackToNews";
+import { CoverImage } from "./CoverImage";
 import { channelLabel, isUuid, publishedDate } from "./labels";
 import { ReadAloud } from "./ReadAloud";
 import { ShareButton } from "./ShareButton";
@@ -57,11 +59,35 @@ export function ArticlePage() {
 
   const a = article.data.data;
   const date = publishedDate(a);
+  // The editorial team reaches unpublished articles too (e.g. from a "waiting for approval" notification): their place is the desk.
+  const team = article.data.abilities.viewHistory === true;
+  if (a.status !== "published") {
+    return (
+      <>
+        <BackToNews />
+        <PageHeader title={a.working?.title || a.title || t("news.article")} />
+        <Alert tone="info">
+          {t("news.notPublished")}{" "}
+          {team && <Link to={`/admin/news/${a.id}`}>{t("news.openInDesk")}</Link>}
+        </Alert>
+      </>
+    );
+  }
   return (
     <>
       <BackToNews />
       <PageHeader title={a.title} />
+      {team && (
+        <p className="article-desk-link">
+          <Link to={`/admin/news/${a.id}`}>{t("news.openInDesk")}</Link>
+        </p>
+      )}
       <article className="article">
+        {a.cover && (
+          <figure className="article-cover">
+            <CoverImage image={a.cover} alt={a.cover.alt} sizes="(min-width: 64em) 42rem, (min-width: 40em) calc(100vw - 6rem), calc(100vw - 4rem)" eager />
+          </figure>
+        )}
         {a.guidance && <p className="badge badge-guidance">{t("news.guidance")}</p>}
         <dl className="article-meta">
           <div>
