@@ -1,7 +1,75 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { PHONE, newContext } from "../browser";
-import { FAKE_VIETNAMESE_SPEECH, checkPage, e2e, logIn, useVietnamese } from "../helpers";
+import type { BrowserContext, Page } from "playwright-core";
+import { DESKTOP, PHONE, newContext } from "../browser";
+import { FAKE_VIETNAMESE_SPEECH, checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
+
+/** A 96×64 PNG (red and yellow squares), uploaded as a cover picture. */
+const COVER_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAhUlEQVR42u3aMQ0AMAgEQITgpMIrqiJaDYzQS37+hBs/xM4s5Z5VSvf+AAQIECBAgAABAgQIECBAgAABGgb028HVfkCAAAECBAgQIECAAAECBAgQoGlABjOLIiBAgAABAgQIECBAgAABAgTIf5DBzKIICBAgQIAAAQIECBAgQIAAARoL9ADxRPIdcZDQEAAAAABJRU5ErkJggg==",
+  "base64",
+);
+/** A 64×48 PNG (blue and white squares), a picture in an article's body. */
+const BODY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetIAAAAVElEQVR42u3XwQkAIAwDwC7gXM7ppDpDCoLghb5D75kac0W3w9zuLwAAAAAAAAAAAACANuC1h9J+AAAAAAAAAAAAAIA+wCIDAAAAAAAAAAAA+BZwAGBsrVpA0j6WAAAAAElFTkSuQmCC",
+  "base64",
+);
+
+interface StaffSession {
+  context: BrowserContext;
+  page: Page;
+  /** The unit of the account's editor grant (its news channel). */
+  unitId: string;
+  call: <T>(method: "post" | "put", path: string, body?: unknown, contentType?: string) => Promise<T>;
+}
+
+/** A staff account logged in (second factor included) on a desktop, calling the API with its session and CSRF token. */
+async function staffSession(identifier: string): Promise<StaffSession> {
+  const { context, page } = await newContext(e2e.browser, e2e.server.baseUrl, DESKTOP);
+  await logIn(page, identifier);
+  await passSecondFactor(page, identifier);
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { data: { csrfToken: string; grants: { role: string; unit: { id: string } }[] } };
+  const call = async <T>(method: "post" | "put", path: string, body?: unknown, contentType?: string): Promise<T> => {
+    const headers: Record<string, string> = { "x-csrf-token": session.data.csrfToken };
+    if (contentType) headers["content-type"] = contentType;
+    const response = await page.request[method](`/api${path}`, { headers, data: body });
+    assert.ok(response.ok(), `${method.toUpperCase()} ${path}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return { context, page, unitId: session.data.grants.find((g) => g.role === "editor")?.unit.id ?? "", call };
+}
+
+type Image = { id: string; variants: { url: string }[] };
+
+/** What the browser logs by itself for each request that fails while the network is off. */
+const offlineNoise = (message: string) => /net::ERR_INTERNET_DISCONNECTED/.test(message);
+
+/** The accounts whose articles the device holds (plain JavaScript in a string). */
+const SAVED_ACCOUNTS = `new Promise((resolve, reject) => {
+  const open = indexedDB.open("sotay-saved-articles");
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const keys = db.transaction("articles").objectStore("articles").getAllKeys();
+    keys.onsuccess = () => { db.close(); resolve([...new Set(keys.result.map((k) => k[0]))]); };
+    keys.onerror = () => reject(keys.error);
+  };
+})`;
+
+/** Articles and pictures saved on the device, for every account (plain JavaScript in a string, like FAKE_VIETNAMESE_SPEECH). */
+const SAVED_ROWS = `new Promise((resolve, reject) => {
+  const open = indexedDB.open("sotay-saved-articles");
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains("articles")) { db.close(); resolve(0); return; }
+    const tx = db.transaction(["articles", "files"]);
+    const a = tx.objectStore("articles").count();
+    const f = tx.objectStore("files").count();
+    tx.oncomplete = () => { db.close(); resolve(a.result + f.result); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
 
 describe("a member reading the news on a 360 px phone", () => {
   it("sees pinned guidance first, opens an article that becomes read, listens to it, shares it and finds “Nghị quyết” typed without diacritics", async () => {
@@ -139,6 +207,180 @@ describe("a member reading the news on a 360 px phone", () => {
       await context.close();
     }
   });
-});
 
-/** A 96×64 PNG (red and yellow squares), uploaded as a cover picture. */
+  it("saves an article with its pictures, reads it from /news/saved without network, and finds nothing saved after logging out", async () => {
+    // ---- the district's editor writes an article with a cover and a picture in its body; the approver publishes it
+    const title = `Bài đọc khi không có mạng ${Date.now() % 100_000}`;
+    const editor = await staffSession("0900000004");
+    const approver = await staffSession("0900000005");
+    let articleId = "";
+    const content = async (articleTitle: string) => {
+      const cover = (await editor.call<{ data: Image }>("post", "/images", COVER_PNG, "image/png")).data;
+      const picture = (await editor.call<{ data: Image }>("post", "/images", BODY_PNG, "image/png")).data;
+      return {
+        title: articleTitle,
+        summary: "Đảng viên đọc được bài này cả khi điện thoại mất mạng.",
+        bodyHtml: `<p>Đoạn mở đầu của bài đã lưu trên máy.</p><figure><img src="${picture.variants[0]?.url}" alt="Sơ đồ hội trường"><figcaption>Sơ đồ hội trường</figcaption></figure><p>Đoạn kết của bài.</p>`,
+        coverImageId: cover.id,
+        coverAlt: "Cờ Đảng trong hội trường",
+      };
+    };
+    try {
+      const created = await editor.call<{ data: { id: string } }>("post", "/articles", { unitId: editor.unitId, ...(await content(title)) });
+      articleId = created.data.id;
+      await editor.call("post", `/articles/${articleId}/submit`);
+      await approver.call("post", `/articles/${articleId}/approve`, {});
+    } catch (error) {
+      await editor.context.close();
+      await approver.context.close();
+      throw error;
+    }
+    const articleUrl = `/news/${articleId}`;
+    const newTitle = `${title} (bản cập nhật)`;
+
+    const { context, page, consoleErrors } = await newContext(e2e.browser, e2e.server.baseUrl, PHONE);
+    try {
+      await logIn(page, "0900000001");
+      await page.getByRole("heading", { level: 1, name: /Xin chào|Hello/ }).waitFor();
+      await useVietnamese(page);
+      // The service worker (the app shell, nothing under /api) is installed before the network goes.
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+
+      // ---- save the article with its pictures
+      await page.goto(articleUrl);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      const saveButton = page.getByRole("button", { name: "Lưu để đọc khi không có mạng" });
+      await saveButton.click();
+      await page.getByRole("status").filter({ hasText: "Đã lưu bài để đọc khi không có mạng." }).waitFor();
+      const unsaveButton = page.locator(".save-offline").getByRole("button", { name: "Bỏ lưu" });
+      await unsaveButton.waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Bỏ lưu", "focus stays on the button");
+      await page.getByText(/^Đã lưu trên máy này \(bản lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)\.$/).waitFor();
+      await checkPage(page, "article saved for offline reading", consoleErrors);
+
+      // A second article (from the seed, no pictures), saved then removed from the list.
+      await page.goto("/news");
+      const other = page.getByRole("region", { name: "Tin mới" }).locator("li.news-item").filter({ hasNotText: title }).first();
+      const otherTitle = (await other.locator("h3").innerText()).trim();
+      await other.getByRole("link", { name: otherTitle }).click();
+      await page.getByRole("heading", { level: 1, name: otherTitle }).waitFor();
+      await saveButton.click();
+      await unsaveButton.waitFor();
+
+      // ---- the list of saved articles: title, channel, time saved, total size; "Bỏ lưu" removes one
+      await page.getByRole("link", { name: "Xem các bài đã lưu" }).click();
+      await page.waitForURL(/\/news\/saved$/);
+      await page.getByRole("heading", { level: 1, name: "Bài đã lưu" }).waitFor();
+      const items = page.locator("main li.saved-item");
+      await page.getByText(/^Đã lưu 2 bài, chiếm [\d,.]+ (B|KB|MB) trên máy này\.$/).waitFor();
+      assert.equal(await items.count(), 2);
+      const mine = items.filter({ has: page.getByRole("link", { name: title, exact: true }) });
+      assert.match(await mine.locator(".news-meta").innerText(), /Quận ủy Ba Đình \(Cấp huyện\/trực thuộc\)/);
+      assert.match(await mine.locator(".news-meta").innerText(), /Lưu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+      await checkPage(page, "saved articles", consoleErrors);
+      await items.filter({ hasText: otherTitle }).getByRole("button", { name: `Bỏ lưu: ${otherTitle}` }).click();
+      await page.getByRole("status").filter({ hasText: `Đã bỏ lưu bài “${otherTitle}”.` }).waitFor();
+      await page.getByText(/^Đã lưu 1 bài, chiếm/).waitFor();
+      assert.equal(await items.count(), 1);
+      assert.equal(await page.evaluate(() => document.activeElement?.className), "saved-summary", "focus moves to the new count");
+      // Stored under the member's account: the first part of every key.
+      const me = ((await (await page.request.get("/api/auth/session")).json()) as { data: { account: { id: string } } }).data.account.id;
+      assert.deepEqual(await page.evaluate(SAVED_ACCOUNTS), [me]);
+
+      // Large text: the list and the article with its saving box still fit the phone.
+      await page.goto("/me");
+      await page.getByRole("checkbox", { name: "Chữ lớn" }).check();
+      await page.waitForLoadState("networkidle");
+      await page.goto("/news/saved");
+      await items.first().waitFor();
+      assert.ok(await page.locator("html.large-text").count(), "large-text mode is on");
+      await checkPage(page, "saved articles, large text", consoleErrors);
+      await page.goto(articleUrl);
+      await unsaveButton.waitFor();
+      await checkPage(page, "saved article online, large text", consoleErrors);
+      await page.goto("/me");
+      await page.getByRole("checkbox", { name: "Chữ lớn" }).uncheck();
+      await page.waitForLoadState("networkidle");
+
+      // ---- the article changes on the server: opening it online refreshes the saved copy silently
+      const updated = await editor.call<{ data: unknown }>("put", `/articles/${articleId}`, await content(newTitle));
+      assert.ok(updated.data);
+      await editor.call("post", `/articles/${articleId}/submit`);
+      await approver.call("post", `/articles/${articleId}/approve`, {});
+      await page.goto(articleUrl);
+      await page.getByRole("heading", { level: 1, name: newTitle }).waitFor();
+      await page.getByRole("link", { name: "Xem các bài đã lưu" }).click();
+      await items.getByRole("link", { name: newTitle, exact: true }).waitFor();
+
+      // ---- no network: the app opens on /news/saved from the service worker, and the article from the device
+      // While the network is off, the browser's own messages about failed requests are expected; nothing else is.
+      const pushError = consoleErrors.push.bind(consoleErrors);
+      Object.defineProperty(consoleErrors, "push", { value: (...messages: string[]) => pushError(...messages.filter((m) => !offlineNoise(m))), configurable: true, enumerable: false });
+      const checkOffline = (label: string) => checkPage(page, label, consoleErrors);
+      await context.setOffline(true);
+      await page.goto("/news/saved");
+      await page.getByRole("heading", { level: 1, name: "Bài đã lưu" }).waitFor();
+      await page.getByText("Không có kết nối mạng.", { exact: false }).waitFor();
+      await items.getByRole("link", { name: newTitle, exact: true }).waitFor();
+      assert.equal(await items.count(), 1);
+      await checkOffline("saved articles without network");
+
+      const expectSavedCopy = async (label: string) => {
+        await page.getByRole("heading", { level: 1, name: newTitle }).waitFor();
+        await page.getByText(/^Bản đã lưu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} — đang không có mạng$/).waitFor();
+        await page.locator(".article-body", { hasText: "Đoạn mở đầu của bài đã lưu trên máy." }).waitFor();
+        assert.match(await page.locator(".article-lead").innerText(), /cả khi điện thoại mất mạng/);
+        for (const selector of [".article-cover img", ".article-body img"]) {
+          const img = page.locator(selector);
+          await img.waitFor();
+          assert.match((await img.getAttribute("src")) ?? "", /^blob:/, `${label}: ${selector} comes from the device`);
+          await page.waitForFunction((sel) => {
+            const el = document.querySelector(sel) as HTMLImageElement | null;
+            return el !== null && el.complete && el.naturalWidth > 0;
+          }, selector);
+        }
+        assert.equal(await page.locator(".article-cover img").getAttribute("alt"), "Cờ Đảng trong hội trường");
+        await checkOffline(label);
+      };
+      await items.getByRole("link", { name: newTitle, exact: true }).click();
+      await page.waitForURL(new RegExp(`${articleUrl}$`));
+      await expectSavedCopy("saved article without network");
+      await page.reload();
+      await expectSavedCopy("saved article opened without network");
+
+      // Other pages say what works without network.
+      await page.goto("/");
+      await page.getByRole("heading", { level: 1, name: "Đang không có mạng" }).waitFor();
+      await page.getByRole("link", { name: "Đọc các bài đã lưu" }).waitFor();
+      await checkOffline("home without network");
+
+      // ---- the network is back: the article comes from the server again
+      await context.setOffline(false);
+      delete (consoleErrors as { push?: unknown }).push;
+      await page.goto(articleUrl);
+      await page.getByRole("heading", { level: 1, name: newTitle }).waitFor();
+      await unsaveButton.waitFor();
+      assert.equal(await page.getByText(/đang không có mạng/).count(), 0);
+      assert.match((await page.locator(".article-cover img").getAttribute("src")) ?? "", /^\/api\/files\//);
+      consoleErrors.length = 0;
+
+      // ---- logging out deletes every saved article and picture of the device; the next login finds none
+      assert.ok(((await page.evaluate(SAVED_ROWS)) as number) > 0);
+      await page.goto("/me");
+      await page.getByRole("button", { name: "Đăng xuất" }).click();
+      await page.waitForURL(/\/login/);
+      await page.waitForFunction(SAVED_ROWS.replace("resolve(a.result + f.result)", "resolve(a.result + f.result === 0)"));
+      assert.equal(await page.evaluate(SAVED_ROWS), 0);
+      await logIn(page, "0900000001");
+      await page.getByRole("heading", { level: 1, name: /Xin chào/ }).waitFor();
+      await page.goto("/news/saved");
+      await page.getByText("Chưa có bài nào được lưu trên máy này.").waitFor();
+      assert.equal(await items.count(), 0);
+      await checkPage(page, "saved articles after logging out and in", consoleErrors);
+    } finally {
+      await context.close();
+      await editor.context.close();
+      await approver.context.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { setCsrfToken } from "../api/client";
+import { deleteAllSaved } from "../features/news/savedStore";
 import { SESSION_KEY } from "./session";
 
 /** Keys of this prefix hold a user's data in localStorage; device preferences (`sotay.pref.*`) stay. */
@@ -7,7 +8,8 @@ const USER_PREFIX = "sotay.user.";
 
 /**
  * Forgets everything of the user who was logged in: the query cache, the CSRF token, session
- * storage, user keys in local storage and every Cache Storage cache except the service worker's
+ * storage, user keys in local storage, the articles saved for offline reading (of every account on
+ * this device, with their pictures) and every Cache Storage cache except the service worker's
  * precache (which holds only the public app shell). The session is marked as gone first.
  */
 export async function clearUserData(queryClient: QueryClient): Promise<void> {
@@ -23,6 +25,11 @@ export async function clearUserData(queryClient: QueryClient): Promise<void> {
     for (const key of Object.keys(localStorage)) if (key.startsWith(USER_PREFIX)) localStorage.removeItem(key);
   } catch {
     // storage disabled: nothing stored there
+  }
+  try {
+    await deleteAllSaved();
+  } catch {
+    // IndexedDB unavailable (some private modes): nothing was saved
   }
   if (typeof caches !== "undefined") {
     try {

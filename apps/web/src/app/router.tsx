@@ -12,9 +12,11 @@ import { MeetingsPage } from "../features/meetings/MeetingsPage";
 import { ArticlePage } from "../features/news/ArticlePage";
 import { NewsPage } from "../features/news/NewsPage";
 import { NewsSearchPage } from "../features/news/NewsSearchPage";
+import { RequireAuthOrOfflineReading } from "../features/news/OfflineGate";
+import { SavedArticlesPage } from "../features/news/SavedArticlesPage";
 import { InboxPage } from "../features/notifications/InboxPage";
 import { AppLayout } from "./AppLayout";
-import { MfaGate, PublicOnly, RequireAuth, RequireStaff } from "./guards";
+import { MfaGate, PublicOnly, RequireStaff } from "./guards";
 import { NotFoundRoute } from "./NotFoundRoute";
 import { PublicLayout } from "./PublicLayout";
 import { RouteError } from "./RouteError";
@@ -30,7 +32,9 @@ const lazyPage = <K extends string>(load: () => Promise<Record<K, ComponentType>
  * - /forgot-password: anyone;
  * - /mfa, /mfa/setup: MfaGate (only while the session owes that step);
  * - everything else: RequireAuth (login first, then the second factor), /admin/* also RequireStaff
- *   (the news desk included: /admin/news…, /admin/units/:id/news).
+ *   (the news desk included: /admin/news…, /admin/units/:id/news). Without network, when the
+ *   session cannot be checked, the account this device remembers still reads its saved articles
+ *   (/news/saved, /news/:id); see RequireAuthOrOfflineReading.
  */
 export const router = createBrowserRouter([
   {
@@ -62,7 +66,7 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        element: <RequireAuth />,
+        element: <RequireAuthOrOfflineReading />,
         children: [
           {
             element: <AppLayout />,
@@ -70,6 +74,7 @@ export const router = createBrowserRouter([
               { index: true, element: <HomePage /> },
               { path: "news", element: <NewsPage /> },
               { path: "news/search", element: <NewsSearchPage /> },
+              { path: "news/saved", element: <SavedArticlesPage /> },
               { path: "news/:id", element: <ArticlePage /> },
               { path: "documents", element: <DocumentsPage /> },
               { path: "meetings", element: <MeetingsPage /> },

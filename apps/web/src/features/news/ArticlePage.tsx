@@ -1,18 +1,24 @@
-import { useCallback, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { isApiError } from "../../api/errors";
 import { NotFoundPage } from "../../app/NotFoundPage";
+import { useOnline } from "../../app/useOnline";
 import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Spinner } from "../../components/Spinner";
-import { type ArticleDto, useArticle, useMarkArticleRead } from "./api";
+import { formatDateTime } from "../../i18n/format";
+import { type ArticleDto, type ArticleResponse, useArticle, useMarkArticleRead } from "./api";
+import { ArticleView } from "./ArticleView";
 import { BackToNews } from "./BackToNews";
-import { CoverImage } from "./CoverImage";
-import { channelLabel, isUuid, publishedDate } from "./labels";
-import { ReadAloud } from "./ReadAloud";
-import { ShareButton } from "./ShareButton";
+import { isUuid } from "./labels";
+import { isUnreachable, useReaderId } from "./offlineReader";
+import { SaveForOffline } from "./SaveForOffline";
+import { useSaveArticle, useSavedArticle, useSavedPictures, useUnsaveArticle } from "./savedApi";
+import { fingerprintOf } from "./savedArticles";
+import type { SavedArticleRecord } from "./savedStore";
 
 /** An unknown or unreadable article (404), or an id that cannot be one (the API refuses it with 400). */
 const isNotFound = (error: unknown) => isApiError(error) && (error.status === 404 || (error.status === 400 && error.code === "validation_failed"));
@@ -29,36 +35,97 @@ function useMarkReadOnce(article: ArticleDto | undefined) {
   }, [article, mutate]);
 }
 
-/** /news/:id: the article to read, with read-aloud and in-app sharing. */
+/**
+ * Keeps the saved copy in step with the server, without a word to the member: an article that
+ * changed is stored again (pictures already on the device are kept), one that is gone or no longer
+ * published is removed. Failures are ignored: the old copy stays.
+ */
+function useKeepSavedCopyCurrent(readerId: string | null, articleId: string, live: ArticleResponse | undefined, gone: boolean, saved: SavedArticleRecord | null | undefined) {
+  const { mutate: save } = useSaveArticle(readerId);
+  const { mutate: remove } = useUnsaveArticle(readerId);
+  const tried = useRef<string | null>(null);
+  useEffect(() => {
+    if (!readerId || !saved) return;
+    if (gone || (live && live.data.status !== "published")) {
+      if (tried.current === "removed") return;
+      tried.current = "removed";
+      remove(articleId);
+      return;
+    }
+    if (!live) return;
+    const fingerprint = fingerprintOf(live.data);
+    if (fingerprint === saved.fingerprint || tried.current === fingerprint) return;
+    tried.current = fingerprint;
+    save({ response: live, previous: saved });
+  }, [readerId, articleId, live, gone, saved, save, remove]);
+}
+
+/**
+ * /news/:id: the article to read, with read-aloud, in-app sharing and saving for offline reading.
+ * Without network (or server), the copy saved on the device is shown instead, with its pictures
+ * from the device and a notice saying so.
+ */
 export function ArticlePage() {
   const { t } = useTranslation();
   const id = useParams().id ?? "";
   const valid = isUuid(id);
+  const online = useOnline();
+  const readerId = useReaderId();
   const article = useArticle(valid ? id : "");
+  const savedQuery = useSavedArticle(readerId, valid ? id : "");
+  const saved = readerId === null ? null : savedQuery.isPending ? undefined : (savedQuery.data ?? null);
   useMarkReadOnce(article.data?.data);
-  const bodyRef = useRef<HTMLDivElement>(null);
-  // The text to read aloud, as it is rendered: the title, then the body.
-  const readableText = useCallback(() => [document.querySelector("main h1")?.textContent ?? "", bodyRef.current?.innerText ?? ""].join("\n"), []);
-  const bodyHtml = article.data?.data.bodyHtml;
-  useEffect(() => {
-    // A wide table scrolls inside the article: it must be reachable by keyboard to scroll it.
-    for (const table of bodyRef.current?.querySelectorAll("table") ?? []) table.tabIndex = 0;
-  }, [bodyHtml]);
+  const gone = isNotFound(article.error);
+  // Compared only once the latest answer is in (not a cached one that is being refetched).
+  useKeepSavedCopyCurrent(readerId, id, online && article.isSuccess && !article.isFetching ? article.data : undefined, valid && gone, saved);
 
-  if (!valid || isNotFound(article.error)) return <NotFoundPage />;
+  // No answer from the server: offline, paused by the query client until the network is back, or a gateway error.
+  const unreachable = !online || isUnreachable(article.error) || (article.isPending && article.fetchStatus === "paused");
+  const showSaved = unreachable && Boolean(saved);
+  const localPictures = useSavedPictures(showSaved ? saved : null);
+
+  if (!valid || gone) return <NotFoundPage />;
+  if (unreachable && saved === undefined && readerId !== null) return <Spinner />;
+  if (showSaved && saved) {
+    if (!localPictures) return <Spinner />;
+    return (
+      <ArticleView
+        article={saved.response.data}
+        localPictures={localPictures}
+        notice={
+          <Alert tone="info" className="saved-copy-notice">
+            <strong>{t("news.saved.offlineNotice", { time: formatDateTime(saved.copiedAt) })}</strong>{" "}
+            <Link to="/news/saved">{t("news.saved.listLink")}</Link>
+          </Alert>
+        }
+      />
+    );
+  }
   if (!article.data) {
     return (
       <>
         <BackToNews />
         <PageHeader title={t("news.article")} />
-        {article.isPending && <Spinner />}
-        {article.isError && <ErrorAlert error={article.error} onRetry={() => void article.refetch()} />}
+        {article.isPending && !unreachable && <Spinner />}
+        {unreachable ? (
+          <Alert
+            tone="warning"
+            action={
+              <Button variant="secondary" onClick={() => void article.refetch()}>
+                {t("common.retry")}
+              </Button>
+            }
+          >
+            {t("news.saved.notSavedOffline")} <Link to="/news/saved">{t("news.saved.listLink")}</Link>
+          </Alert>
+        ) : (
+          article.isError && <ErrorAlert error={article.error} onRetry={() => void article.refetch()} />
+        )}
       </>
     );
   }
 
   const a = article.data.data;
-  const date = publishedDate(a);
   // The editorial team reaches unpublished articles too (e.g. from a "waiting for approval" notification): their place is the desk.
   const team = article.data.abilities.viewHistory === true;
   if (a.status !== "published") {
@@ -74,72 +141,10 @@ export function ArticlePage() {
     );
   }
   return (
-    <>
-      <BackToNews />
-      <PageHeader title={a.title} />
-      {team && (
-        <p className="article-desk-link">
-          <Link to={`/admin/news/${a.id}`}>{t("news.openInDesk")}</Link>
-        </p>
-      )}
-      <article className="article">
-        {a.cover && (
-          <figure className="article-cover">
-            <CoverImage image={a.cover} alt={a.cover.alt} sizes="(min-width: 64em) 42rem, (min-width: 40em) calc(100vw - 6rem), calc(100vw - 4rem)" eager />
-          </figure>
-        )}
-        {a.guidance && <p className="badge badge-guidance">{t("news.guidance")}</p>}
-        <dl className="article-meta">
-          <div>
-            <dt>{t("news.channelLabel")}</dt>
-            <dd>{channelLabel(t, a.unit)}</dd>
-          </div>
-          {a.originUnit && (
-            <div>
-              <dt className="visually-hidden">{t("news.originLabel")}</dt>
-              <dd>{t("news.proposedBy", { name: a.originUnit.name })}</dd>
-            </div>
-          )}
-          {date && (
-            <div>
-              <dt>{t("news.dateLabel")}</dt>
-              <dd>
-                <time dateTime={a.publishedAt ?? undefined}>{date}</time>
-              </dd>
-            </div>
-          )}
-          {a.category && (
-            <div>
-              <dt>{t("news.categoryLabel")}</dt>
-              <dd>{a.category.name}</dd>
-            </div>
-          )}
-        </dl>
-        {a.summary && <p className="article-lead">{a.summary}</p>}
-        <ReadAloud key={a.id} getText={readableText} />
-        {/*
-          bodyHtml is rendered as HTML only because the server sanitises it against an allow-list
-          (apps/api/src/modules/news/news.sanitize.ts: no scripts, styles, event handlers, iframes
-          or forms; images only from this server). Never render HTML from anywhere else this way.
-        */}
-        <div ref={bodyRef} className="article-body" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
-        {a.sourceLine && <p className="article-source">{a.sourceLine}</p>}
-        {a.tags.length > 0 && (
-          <div className="article-tags">
-            <span id={`${a.id}-tags`} className="meta">
-              {t("news.tags")}
-            </span>
-            <ul className="tag-list" aria-labelledby={`${a.id}-tags`}>
-              {a.tags.map((tag) => (
-                <li key={tag} className="badge">
-                  {tag}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <ShareButton articleId={a.id} title={a.title} />
-      </article>
-    </>
+    <ArticleView
+      article={a}
+      deskLink={team}
+      tools={readerId !== null && <SaveForOffline key={`save-${a.id}`} readerId={readerId} response={article.data} saved={saved} />}
+    />
   );
 }

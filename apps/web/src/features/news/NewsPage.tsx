@@ -50,7 +50,15 @@ export function NewsPage() {
 
   return (
     <>
-      <PageHeader title={t("news.title")} subtitle={t("news.subtitle")} />
+      <PageHeader
+        title={t("news.title")}
+        subtitle={t("news.subtitle")}
+        actions={
+          <Link className="btn btn-secondary" to="/news/saved">
+            {t("news.saved.listLinkShort")}
+          </Link>
+        }
+      />
       <div className="stack">
         <Card>
           <NewsSearchForm />
