@@ -68,7 +68,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: "/" });
 }
 
-export type LiveSession = NonNullable<Awaited<ReturnType<typeof sessionsRepo.findLive>>>;
+export type LiveSession = NonNullable<Awaited<ReturnType<typeof sessionsRepo.findLiveWithActor>>>["session"];
 
 /**
  * Loads the session named by the request's cookie, with its account's member, cell and grants (one

@@ -31,33 +31,38 @@ export function findByMemberId(db: Db, memberId: string) {
   return db.selectFrom("accounts").selectAll().where("memberId", "=", memberId).executeTakeFirst();
 }
 
-/** Active grants with their units' paths, plus the member's cell: everything an Actor needs, in one query. */
-export async function actorGrants(db: Db, accountId: string) {
-  const { rows } = await sql<{
-    memberId: string | null;
-    cellId: string | null;
-    cellPath: string | null;
-    grantId: string | null;
-    role: UnitRole | null;
-    unitId: string | null;
-    unitPath: string | null;
-  }>`
-    SELECT a.member_id, m.cell_id, m.unit_path::text AS cell_path,
-           g.id AS grant_id, g.role, g.unit_id, u.path::text AS unit_path
-      FROM accounts a
-      LEFT JOIN members m ON m.id = a.member_id AND m.status NOT IN ('transferred_out', 'deceased')
-      LEFT JOIN role_grants g ON g.account_id = a.id AND g.revoked_at IS NULL
-      LEFT JOIN org_units u ON u.id = g.unit_id AND u.status = 'active'
-     WHERE a.id = ${accountId}
-  `.execute(db);
+/** One row per active grant (or one row without a grant) of an account, as the actor queries return them. */
+export interface ActorRow {
+  memberId: string | null;
+  cellId: string | null;
+  cellPath: string | null;
+  grantId: string | null;
+  role: UnitRole | null;
+  unitId: string | null;
+  unitPath: string | null;
+}
+
+/** The member, cell and active grants of an account, in SQL: shared by actorGrants and sessionsRepo.findLiveWithActor. */
+export const actorColumns = sql`a.member_id, m.cell_id, m.unit_path::text AS cell_path, g.id AS grant_id, g.role, g.unit_id, u.path::text AS unit_path`;
+export const actorJoins = sql`
+  LEFT JOIN members m ON m.id = a.member_id AND m.status NOT IN ('transferred_out', 'deceased')
+  LEFT JOIN role_grants g ON g.account_id = a.id AND g.revoked_at IS NULL
+  LEFT JOIN org_units u ON u.id = g.unit_id AND u.status = 'active'`;
+
+/** Folds the rows of actorColumns into what an Actor needs. */
+export function actorFromRows(rows: readonly ActorRow[]) {
   const first = rows[0];
   return {
     memberId: first?.memberId ?? null,
     cell: first?.cellId && first.cellPath ? { id: first.cellId, path: first.cellPath } : null,
-    grants: rows.flatMap((r) =>
-      r.grantId && r.role && r.unitId && r.unitPath ? [{ id: r.grantId, role: r.role, unitId: r.unitId, path: r.unitPath }] : [],
-    ),
+    grants: rows.flatMap((r) => (r.grantId && r.role && r.unitId && r.unitPath ? [{ id: r.grantId, role: r.role, unitId: r.unitId, path: r.unitPath }] : [])),
   };
+}
+
+/** Active grants with their units' paths, plus the member's cell: everything an Actor needs, in one query. */
+export async function actorGrants(db: Db, accountId: string) {
+  const { rows } = await sql<ActorRow>`SELECT ${actorColumns} FROM accounts a ${actorJoins} WHERE a.id = ${accountId}`.execute(db);
+  return actorFromRows(rows);
 }
 
 /** Grants with unit names, for the session screen. */

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from "kysely";
-import type { UnitRole } from "@party/shared";
 import type { Db } from "../../db/db";
 import type { Sessions } from "../../db/schema";
+import { type ActorRow, actorColumns, actorFromRows, actorJoins } from "./accounts.repo";
 
 export type SessionRow = Selectable<Sessions>;
 
@@ -9,53 +9,20 @@ export function insertSession(db: Db, values: Omit<SessionRow, "createdAt" | "la
   return db.insertInto("sessions").values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-/** A live session (not revoked, not expired) of an active account. */
-export function findLive(db: Db, id: string) {
-  return db
-    .selectFrom("sessions as s")
-    .innerJoin("accounts as a", "a.id", "s.accountId")
-    .selectAll("s")
-    .select(["a.totpEnabledAt"])
-    .where("s.id", "=", id)
-    .where("s.revokedAt", "is", null)
-    .where("a.status", "=", "active")
-    .where((eb) => eb.and([eb("s.idleExpiresAt", ">", new Date()), eb("s.absoluteExpiresAt", ">", new Date())]))
-    .executeTakeFirst();
-}
-
-type ActorRow = {
-  memberId: string | null;
-  cellId: string | null;
-  cellPath: string | null;
-  grantId: string | null;
-  role: UnitRole | null;
-  unitId: string | null;
-  unitPath: string | null;
-};
-
 /**
  * The live session and everything its Actor needs (member, cell, active grants) in one round trip:
- * this runs before every authenticated request. Same rules as findLive and accountsRepo.actorGrants.
+ * this runs before every authenticated request. The actor part is accountsRepo.actorGrants's.
  */
 export async function findLiveWithActor(db: Db, id: string) {
   const { rows } = await sql<SessionRow & { totpEnabledAt: Date | null } & ActorRow>`
-    SELECT s.*, a.totp_enabled_at, a.member_id, m.cell_id, m.unit_path::text AS cell_path,
-           g.id AS grant_id, g.role, g.unit_id, u.path::text AS unit_path
+    SELECT s.*, a.totp_enabled_at, ${actorColumns}
       FROM sessions s
       JOIN accounts a ON a.id = s.account_id AND a.status = 'active'
-      LEFT JOIN members m ON m.id = a.member_id AND m.status NOT IN ('transferred_out', 'deceased')
-      LEFT JOIN role_grants g ON g.account_id = a.id AND g.revoked_at IS NULL
-      LEFT JOIN org_units u ON u.id = g.unit_id AND u.status = 'active'
+      ${actorJoins}
      WHERE s.id = ${id} AND s.revoked_at IS NULL AND s.idle_expires_at > now() AND s.absolute_expires_at > now()`.execute(db);
-  const first = rows[0];
-  if (!first) return null;
-  const { memberId, cellId, cellPath, grantId: _g, role: _r, unitId: _u, unitPath: _p, ...session } = first;
-  return {
-    session,
-    memberId,
-    cell: cellId && cellPath ? { id: cellId, path: cellPath } : null,
-    grants: rows.flatMap((r) => (r.grantId && r.role && r.unitId && r.unitPath ? [{ id: r.grantId, role: r.role, unitId: r.unitId, path: r.unitPath }] : [])),
-  };
+  if (rows.length === 0) return null;
+  const { memberId: _m, cellId: _c, cellPath: _cp, grantId: _g, role: _r, unitId: _u, unitPath: _p, ...session } = rows[0];
+  return { session, ...actorFromRows(rows) };
 }
 
 export function touch(db: Db, id: string, idleExpiresAt: Date) {

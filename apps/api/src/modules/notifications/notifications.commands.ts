@@ -3,9 +3,8 @@ import type { Ctx } from "../../lib/context";
 import { recordEvent } from "../../lib/events";
 import type { UnitRow } from "../org-units/org-units.repo";
 import { enqueuePush } from "./push.jobs";
-import { isNotificationType, notificationTypes } from "./notification-types";
-import type { SubtreeNotification } from "./notifications.jobs";
-import type { NotificationContent, NotificationRow } from "./notifications.repo";
+import { type SubtreeNotification, notificationContent } from "./notifications.jobs";
+import type { NotificationRow } from "./notifications.repo";
 import * as notificationsRepo from "./notifications.repo";
 
 /**
@@ -14,16 +13,7 @@ import * as notificationsRepo from "./notifications.repo";
  * the command commits. Idempotent per (account, dedupeKey). For a whole subtree use notifyUnitSubtree.
  */
 export async function notifyAccounts(ctx: Ctx, accountIds: readonly string[], input: Omit<SubtreeNotification, "unitId">): Promise<string[]> {
-  if (!isNotificationType(input.type)) throw new Error(`Unregistered notification type ${input.type}`);
-  const content: NotificationContent = {
-    type: input.type,
-    title: notificationTypes[input.type].title(input.title),
-    body: input.body,
-    link: input.link,
-    subjectType: input.subjectType ?? null,
-    subjectId: input.subjectId ?? null,
-    dedupeKey: input.dedupeKey,
-  };
+  const content = notificationContent(input);
   const reached = await notificationsRepo.insertForAccounts(ctx.db, accountIds, content);
   await enqueuePush(ctx, reached, content.dedupeKey);
   if (reached.length > 0) ctx.publishAfterCommit({ event: "notification", accountIds: reached });

@@ -39,9 +39,14 @@ interface FanoutBatchJob {
  * Never one job or one request per member. Returns the fan-out job's id.
  */
 export async function notifyUnitSubtree(ctx: { db: Db; jobs: JobQueue }, input: SubtreeNotification): Promise<string | null> {
+  const job: FanoutJob = { unitId: input.unitId, ...notificationContent(input) };
+  return ctx.jobs.send(FANOUT_QUEUE, job, { db: ctx.db });
+}
+
+/** What is stored for each recipient: the registered type's title; an unregistered type cannot be sent. */
+export function notificationContent(input: Omit<SubtreeNotification, "unitId">): NotificationContent {
   if (!isNotificationType(input.type)) throw new Error(`Unregistered notification type ${input.type}`);
-  const job: FanoutJob = {
-    unitId: input.unitId,
+  return {
     type: input.type,
     title: notificationTypes[input.type].title(input.title),
     body: input.body,
@@ -50,7 +55,6 @@ export async function notifyUnitSubtree(ctx: { db: Db; jobs: JobQueue }, input: 
     subjectId: input.subjectId ?? null,
     dedupeKey: input.dedupeKey,
   };
-  return ctx.jobs.send(FANOUT_QUEUE, job, { db: ctx.db });
 }
 
 /**
