@@ -35,6 +35,10 @@ import { categoriesRoutes } from "./modules/news/categories.routes";
 import { editorialRoutes } from "./modules/news/editorial.routes";
 import { newsRoutes } from "./modules/news/news.routes";
 import { filesRoutes } from "./modules/files/files.routes";
+import { documentsRoutes } from "./modules/documents/documents.routes";
+import { documentsStaffRoutes } from "./modules/documents/documents-staff.routes";
+import { documentsUploadRoutes } from "./modules/documents/documents-uploads.routes";
+import { personalRoutes as documentsPersonalRoutes } from "./modules/documents/personal.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pushRoutes } from "./modules/notifications/push.routes";
 import { orgUnitsRoutes } from "./modules/org-units/org-units.routes";
@@ -314,6 +318,10 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       await api.register(editorialRoutes);
       await api.register(categoriesRoutes);
       await api.register(filesRoutes);
+      await api.register(documentsRoutes);
+      await api.register(documentsStaffRoutes);
+      await api.register(documentsUploadRoutes);
+      await api.register(documentsPersonalRoutes);
       await api.register(liveRoutes);
     },
     { prefix: "/api" },

@@ -98,6 +98,8 @@ export const EnvSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   /** Largest picture accepted for upload (413 beyond), in bytes. */
   IMAGE_MAX_BYTES: int(100_000, 50 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Largest document file accepted for upload (413 beyond), in bytes; streamed to DATA_DIR/tmp, never held in memory. */
+  DOCUMENT_MAX_BYTES: int(100_000, 2 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
   /** Built PWA to serve; `npm start` builds it first. */
   WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
 });

@@ -67,8 +67,9 @@ async function main(): Promise<void> {
   await createQueues(boss);
   const jobs = pgBossQueue(boss);
   const live = await createLiveBus(env.REDIS_URL);
+  const storage = createStorage(env, dataDir);
   if (runsWorker) {
-    await startWorker(boss, { db, jobs, live, env }, { concurrency: env.WORKER_CONCURRENCY, pollSeconds: env.JOB_POLL_SECONDS });
+    await startWorker(boss, { db, jobs, live, env, storage }, { concurrency: env.WORKER_CONCURRENCY, pollSeconds: env.JOB_POLL_SECONDS });
   }
 
   // Login throttles shared by every web process when Redis is there (in memory otherwise).
@@ -80,7 +81,6 @@ async function main(): Promise<void> {
         identifier: redisThrottle(redis, "identifier", env.LOGIN_LOCK_AFTER, env.LOGIN_LOCK_MINUTES * 60_000),
       }
     : undefined;
-  const storage = createStorage(env, dataDir);
   const app = env.ROLE === "worker" ? null : await buildApp({ env, db, jobs, live, throttles, storage });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -4,6 +4,7 @@ import { DISPATCH_QUEUE } from "./lib/events";
 import type { JobDeps, JobHandler } from "./lib/jobs";
 import { FANOUT_BATCH_QUEUE, FANOUT_QUEUE, runFanout, runFanoutBatch } from "./modules/notifications/notifications.jobs";
 import { NEWS_SCHEDULE_QUEUE, runNewsSchedule } from "./modules/news/news.jobs";
+import { EXTRACT_QUEUE, runExtraction } from "./modules/documents/documents.jobs";
 import { PUSH_QUEUE, runPushDelivery } from "./modules/notifications/push.jobs";
 import { HOUSEKEEPING_QUEUE, runHousekeeping } from "./modules/system/system.jobs";
 
@@ -28,6 +29,9 @@ export const queues: Record<string, { handler: JobHandler<any>; options: Omit<Pg
   [PUSH_QUEUE]: { handler: runPushDelivery, options: { ...retry, expireInSeconds: 5 * 60 } },
   [NEWS_SCHEDULE_QUEUE]: { handler: runNewsSchedule, options: { ...retry, expireInSeconds: 5 * 60 } },
   [HOUSEKEEPING_QUEUE]: { handler: runHousekeeping, options: { ...retry, expireInSeconds: 30 * 60 } },
+  // A damaged file fails the same way each time: a few tries, a minute apart and growing, are enough.
+  // A large PDF or spreadsheet takes seconds to read; a worker killed mid-file is retried after 15 minutes.
+  [EXTRACT_QUEUE]: { handler: runExtraction, options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 } },
 };
 
 /** Cron schedules (pg-boss runs each once per tick across all worker processes). */

@@ -34,7 +34,7 @@ export async function createTestApp(options: { live?: LiveBus; env?: Partial<Rec
   const storage = options.storage ?? diskStorage(filesDir);
   const app = await buildApp({ env, db, jobs, live, storage });
   await app.ready();
-  const jobDeps: JobDeps = { db, jobs, live, env };
+  const jobDeps: JobDeps = { db, jobs, live, env, storage };
   afterAll(async () => {
     await app.close();
     await boss.stop({ graceful: false, wait: true });

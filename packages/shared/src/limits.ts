@@ -20,4 +20,14 @@ export const Limits = {
   articleSourceMax: 300,
   reasonMax: 1000,
   categoryNameMax: 100,
+  documentSymbolMax: 60,
+  documentIssuerMax: 300,
+  documentSummaryMax: 2000,
+  documentTagMax: 50,
+  documentTagsMax: 20,
+  /** Files in one document. */
+  documentFilesMax: 20,
+  /** A file's name as shown and as downloaded. */
+  documentFileNameMax: 200,
+  documentNoteMax: 5000,
 } as const;

@@ -31,5 +31,22 @@ export const subtreesWith = (actor: Actor, ...roles: UnitRole[]): string[] => {
   return [...new Set(paths)].filter((p) => !paths.some((other) => other !== p && covers(other, p)));
 };
 
+/** Everyone "in" the subtree at `path`: its members, and staff whose grant is on it, above it or below it. */
+export const inAudience = (actor: Actor, path: string): boolean =>
+  isMemberOf(actor, path) || actor.grants.some((g) => covers(path, g.path) || covers(g.path, path));
+
+/** Every ancestor-or-self path of each path: "u1.u2.u4" → u1, u1.u2, u1.u2.u4. */
+export function pathsAbove(paths: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const path of paths) {
+    const labels = path.split(".");
+    for (let i = 1; i <= labels.length; i++) out.add(labels.slice(0, i).join("."));
+  }
+  return [...out];
+}
+
+/** The units whose content reaches the actor: their cell and every unit above, their grants' units and every unit above (for SQL: `unit_path = ANY(…)`). */
+export const audiencePaths = (actor: Actor): string[] => pathsAbove([...(actor.cell ? [actor.cell.path] : []), ...actor.grants.map((g) => g.path)]);
+
 /** Whether the actor holds any staff role at all (which requires a second factor). */
 export const isStaff = (actor: Pick<Actor, "grants">): boolean => actor.grants.length > 0;

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss"; // pg-boss 10: default export (11+ exports { PgBos
 import type { Db } from "../db/db";
 import type { Env } from "../env";
 import type { LiveBus } from "./live";
+import type { Storage } from "./storage";
 
 /** pg-boss keeps its tables in this schema; it creates and migrates it itself on start. */
 export const JOBS_SCHEMA = "pgboss";
@@ -67,6 +68,8 @@ export interface JobDeps {
   jobs: JobQueue;
   live: LiveBus;
   env: Env;
+  /** Where file bytes live (text extraction reads them); unset: the storage the settings describe. */
+  storage?: Storage;
 }
 
 /** Runs one job. It must be idempotent: a worker killed mid-job runs it again after the retry delay. */

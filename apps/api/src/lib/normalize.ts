@@ -1,7 +1,9 @@
+import { Stream } from "node:stream";
+
 /** Returns `value` with every string inside normalised to NFC (objects and arrays are copied). */
 export function normalizeDeep(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.normalize("NFC");
-  if (Buffer.isBuffer(value)) return value; // a binary upload is not text
+  if (Buffer.isBuffer(value) || value instanceof Stream) return value; // a binary upload (bytes or a stream) is not text
   if (depth > 32 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((v) => normalizeDeep(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -23,7 +25,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 export function findUnstorableText(value: unknown, path = "", depth = 0): string | null {
   const bad = (s: string) => s.includes("\u0000") || LONE_SURROGATE.test(s);
   if (typeof value === "string") return bad(value) ? path : null;
-  if (Buffer.isBuffer(value)) return null;
+  if (Buffer.isBuffer(value) || value instanceof Stream) return null;
   if (depth > 32 || value === null || typeof value !== "object") return null;
   for (const [k, v] of Object.entries(value)) {
     const here = path ? `${path}.${k}` : k;

@@ -4,7 +4,7 @@ import { IdParams } from "@party/shared/schemas/common";
 import { ImageEnvelope } from "@party/shared/schemas/files";
 import { withTransaction } from "../../lib/context";
 import { AppError } from "../../lib/errors";
-import { actorOf, metaOf } from "../../lib/http";
+import { actorOf, metaOf, parseRange } from "../../lib/http";
 import { authorize } from "../../lib/policy";
 import { storeImage } from "./files.commands";
 import { filePolicy, imageUploadPolicy } from "./files.policy";
@@ -69,21 +69,3 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-/** One `bytes=a-b`, `bytes=a-` or `bytes=-n` range; several ranges are answered whole (allowed by RFC 9110). */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | "unsatisfiable" {
-  if (!header) return null;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === "" && m[2] === "")) return null;
-  let start: number;
-  let end: number;
-  if (m[1] === "") {
-    start = Math.max(size - Number(m[2]), 0);
-    end = size - 1;
-  } else {
-    start = Number(m[1]);
-    end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
-  }
-  if (start >= size || start > end) return "unsatisfiable";
-  return { start, end };
-}

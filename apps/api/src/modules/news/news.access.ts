@@ -14,7 +14,7 @@ export const articleConfig = { policy: articlePolicy.name };
 export const channelConfig = { policy: newsChannelPolicy.name };
 
 /** The channels whose articles reach the actor: their cell's and every unit above, and those of their grants and above. */
-export const audiencePaths = (actor: Actor): string[] => newsRepo.pathsAbove([...(actor.cell ? [actor.cell.path] : []), ...actor.grants.map((g) => g.path)]);
+export { audiencePaths } from "../../lib/actor";
 
 /** The article, if the actor may do `action` with it (404 unreadable, 403 readable but not allowed). */
 export async function loadArticle(db: Db, actor: Actor, id: string, action: (typeof articlePolicy.actions)[number], forUpdate = false) {

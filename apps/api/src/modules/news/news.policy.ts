@@ -1,10 +1,6 @@
 import type { RevisionState } from "@party/shared/schemas/news";
-import { type Actor, administers, covers, hasRoleOver, isMemberOf } from "../../lib/actor";
+import { type Actor, administers, covers, hasRoleOver, inAudience } from "../../lib/actor";
 import { definePolicy } from "../../lib/policy";
-
-/** Everyone "in" the subtree at `path`: its members, and staff whose grant is on it, above it or below it. */
-export const inAudience = (actor: Actor, path: string): boolean =>
-  isMemberOf(actor, path) || actor.grants.some((g) => covers(path, g.path) || covers(g.path, path));
 
 /** An editor of the channel, or of a unit below it (who may propose to it). */
 const editsBelow = (actor: Actor, path: string): boolean => actor.grants.some((g) => g.role === "editor" && covers(path, g.path) && g.path !== path);

@@ -110,15 +110,8 @@ const summaryColumns = (accountId: string) => sql`
   a.cover_alt, ci.id AS cover_id, ci.width AS cover_width, ci.height AS cover_height, ci.variants AS cover_variants,
   EXISTS (SELECT 1 FROM article_reads r WHERE r.article_id = a.id AND r.account_id = ${accountId}::uuid) AS read`;
 
-/** Every ancestor-or-self path of each path: "u1.u2.u4" → u1, u1.u2, u1.u2.u4. */
-export function pathsAbove(paths: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const path of paths) {
-    const labels = path.split(".");
-    for (let i = 1; i <= labels.length; i++) out.add(labels.slice(0, i).join("."));
-  }
-  return [...out];
-}
+/** Every ancestor-or-self path of each path (moved to lib/actor; kept here for the bench's imports). */
+export { pathsAbove } from "../../lib/actor";
 
 export interface FeedCursor {
   publishedAt: string;

@@ -8,7 +8,7 @@ import { FeedCache, NEWS_CHANGED } from "./feed-cache";
 import { articleConfig as config, articleResponse, audiencePaths, loadArticle, tags } from "./news.access";
 import { decodeCursor, encodeCursor, presentSummary } from "./news.presenter";
 import * as newsRepo from "./news.repo";
-import { bestSnippet, highlightAll, queryTerms } from "./news.snippets";
+import { bestSnippet, highlightAll, queryTerms } from "../../lib/snippets";
 
 /** Reading news: the member's feed, search, an article, its read mark and its readers. */
 export const newsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -35,6 +35,10 @@ export const notificationTypes = {
     description: "Your article was approved",
     title: (title) => title,
   },
+  "document.published": {
+    description: "A unit above you (or your own) published a document; committee-only ones reach only its committee",
+    title: (title) => title,
+  },
 } satisfies Record<string, NotificationType>;
 
 export type NotificationTypeName = keyof typeof notificationTypes;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightAll, queryTerms, snippet } from "./news.snippets";
+import { highlightAll, queryTerms, snippet } from "./snippets";
 
 const marked = (parts: { text: string; match: boolean }[]) => parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join("");
 
