@@ -24,6 +24,7 @@ import { metaOf } from "./lib/http";
 import { registerMetrics } from "./lib/metrics";
 import { findUnstorableText, normalizeDeep } from "./lib/normalize";
 import { mfaStateOf, readSession, safeEqual } from "./lib/session";
+import { SessionCache } from "./lib/session-cache";
 import { memoryThrottle, type Throttle } from "./lib/throttle";
 import { registerOpenApi } from "./lib/openapi";
 import { auditRoutes } from "./modules/audit/audit.routes";
@@ -55,6 +56,8 @@ export interface AppDeps {
   storage?: Storage;
   /** Login throttles; default to in-memory counters. */
   throttles?: { loginIp: Throttle; identifier: Throttle };
+  /** Sessions kept in memory (see lib/session-cache.ts); by default none are. */
+  sessionCache?: SessionCache;
 }
 
 declare module "fastify" {
@@ -100,6 +103,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       loginIp: memoryThrottle(env.LOGIN_RATE_PER_MINUTE, 60_000),
       identifier: memoryThrottle(env.LOGIN_LOCK_AFTER, env.LOGIN_LOCK_MINUTES * 60_000),
     },
+    sessionCache: input.sessionCache ?? new SessionCache(0),
   };
   const app = Fastify({
     logger:
@@ -179,7 +183,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req) => {
     const config = req.routeOptions.config;
     if (req.is404 || isPublicRoute(req.routeOptions.url ?? "", config.policy)) return;
-    const found = await readSession(db, env, req);
+    const found = await readSession(db, env, req, deps.sessionCache);
     if (!found) throw new UnauthenticatedError();
     const { session, memberId, cell, grants } = found;
     const mfa = mfaStateOf(session, grants.length);

@@ -41,6 +41,8 @@ export const EnvSchema = z.object({
   /** Session lifetimes for accounts holding any staff role (short). */
   SESSION_STAFF_IDLE_MINUTES: int(5, 24 * 60).default(30),
   SESSION_STAFF_ABSOLUTE_HOURS: int(1, 72).default(12),
+  /** Seconds a process keeps a used session and its roles in memory (0: read them on every request). Changes reach every process at once through LISTEN/NOTIFY. */
+  SESSION_CACHE_SECONDS: int(0, 300).default(30),
   /** Login attempts allowed per IP address per minute before 429. */
   LOGIN_RATE_PER_MINUTE: int(1, 10_000).default(20),
   /** Consecutive failures before an account is locked, and for how long. */

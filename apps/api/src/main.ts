@@ -8,6 +8,7 @@ import { DEFAULT_DATA_DIR, loadEnv } from "./env";
 import { createBoss, pgBossQueue } from "./lib/jobs";
 import { Redis } from "ioredis";
 import { createLiveBus } from "./lib/live";
+import { listenForAuthChanges, SessionCache } from "./lib/session-cache";
 import { createStorage } from "./lib/storage";
 import { redisThrottle } from "./lib/throttle";
 import { vapidKeys } from "./lib/push";
@@ -81,7 +82,13 @@ async function main(): Promise<void> {
         identifier: redisThrottle(redis, "identifier", env.LOGIN_LOCK_AFTER, env.LOGIN_LOCK_MINUTES * 60_000),
       }
     : undefined;
-  const app = env.ROLE === "worker" ? null : await buildApp({ env, db, jobs, live, throttles, storage });
+  // Sessions in memory for a few seconds, forgotten the moment the database says they changed.
+  const sessionCache = new SessionCache(env.SESSION_CACHE_SECONDS * 1000);
+  const authListener =
+    env.ROLE !== "worker" && env.SESSION_CACHE_SECONDS > 0
+      ? await listenForAuthChanges(databaseUrl, sessionCache, { onError: (error) => console.error("session cache: change notifications lost:", error.message) })
+      : null;
+  const app = env.ROLE === "worker" ? null : await buildApp({ env, db, jobs, live, throttles, storage, sessionCache });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -90,6 +97,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     await app?.close(); // stops accepting, ends live streams, waits for in-flight requests
+    await authListener?.close();
     // Jobs still running after 15 s are failed and retried by another worker later.
     await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
     await live.close();

@@ -9,6 +9,7 @@ import { createBoss, type JobDeps, pgBossQueue } from "../src/lib/jobs";
 import { type LiveBus, memoryBus } from "../src/lib/live";
 import { diskStorage, type Storage } from "../src/lib/storage";
 import { createSession } from "../src/lib/session";
+import { listenForAuthChanges, SessionCache } from "../src/lib/session-cache";
 import * as sessionsRepo from "../src/modules/auth/sessions.repo";
 import { drainJobs } from "../src/worker";
 import { createTestDb } from "./db";
@@ -22,7 +23,9 @@ type Payload = InjectOptions["payload"];
  * pg-boss on that database (its schema and queues come with the template); nothing runs them in the
  * background: a test calls `drainJobs()` to run every queued job to the end, here and now.
  */
-export async function createTestApp(options: { live?: LiveBus; env?: Partial<Record<keyof Env, string>>; storage?: Storage } = {}) {
+export async function createTestApp(
+  options: { live?: LiveBus; env?: Partial<Record<keyof Env, string>>; storage?: Storage; sessionCache?: { ttlMs: number; retryMs?: number } } = {},
+) {
   const env = options.env ? envWith({ NODE_ENV: "test", SEED_DEMO: "false", LOG_LEVEL: "silent", ...options.env }) : testEnv;
   const { db, url, drop } = await createTestDb();
   const boss = createBoss(url, { worker: false, max: 2 });
@@ -32,11 +35,16 @@ export async function createTestApp(options: { live?: LiveBus; env?: Partial<Rec
   const live = options.live ?? memoryBus();
   const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), "sotay-test-files-"));
   const storage = options.storage ?? diskStorage(filesDir);
-  const app = await buildApp({ env, db, jobs, live, storage });
+  // Off unless asked for: the cache learns of changes a moment after they commit, and most tests
+  // act the very next instant. session-cache.test.ts covers it.
+  const sessionCache = new SessionCache(options.sessionCache?.ttlMs ?? 0);
+  const authListener = options.sessionCache ? await listenForAuthChanges(url, sessionCache, { retryMs: options.sessionCache.retryMs }) : null;
+  const app = await buildApp({ env, db, jobs, live, storage, sessionCache });
   await app.ready();
   const jobDeps: JobDeps = { db, jobs, live, env, storage };
   afterAll(async () => {
     await app.close();
+    await authListener?.close();
     await boss.stop({ graceful: false, wait: true });
     await live.close();
     await drop();
@@ -74,6 +82,7 @@ export async function createTestApp(options: { live?: LiveBus; env?: Partial<Rec
     live,
     jobDeps,
     storage,
+    sessionCache,
     /** Runs queued jobs until none is left; returns how many ran. */
     drainJobs: () => drainJobs(boss, jobDeps),
     anonymous: { get: (u: string) => app.inject({ method: "GET", url: u }), post: (u: string, payload: Payload = {}) => app.inject({ method: "POST", url: u, payload }) } };

@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { registerPool } from "../lib/prepared";
 import type { DB } from "./schema";
 
 // `date` stays a yyyy-mm-dd string: turning it into a JS Date would shift it by the server's time zone.
@@ -21,5 +22,7 @@ export function createDb(connectionString: string, options: { max?: number } = {
   });
   // An idle client losing its connection (database restarted) must not crash the process.
   pool.on("error", () => undefined);
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  registerPool(db, pool);
+  return db;
 }

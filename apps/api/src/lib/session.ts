@@ -4,6 +4,7 @@ import type { MfaState } from "@party/shared/schemas/auth";
 import type { Db } from "../db/db";
 import type { Env } from "../env";
 import * as sessionsRepo from "../modules/auth/sessions.repo";
+import type { SessionCache } from "./session-cache";
 
 export const SESSION_COOKIE = "sid";
 /** Sessions are touched at most this often, so reads do not turn into a write per request. */
@@ -72,18 +73,25 @@ export type LiveSession = NonNullable<Awaited<ReturnType<typeof sessionsRepo.fin
 
 /**
  * Loads the session named by the request's cookie, with its account's member, cell and grants (one
- * query), and slides its idle expiry.
+ * query, or none while `cache` holds it), and slides its idle expiry.
  */
-export async function readSession(db: Db, env: Env, req: FastifyRequest) {
+export async function readSession(db: Db, env: Env, req: FastifyRequest, cache?: SessionCache) {
   const token = req.cookies[SESSION_COOKIE];
   if (!token || token.length > 100) return null;
-  const found = await sessionsRepo.findLiveWithActor(db, hashToken(token));
-  if (!found) return null;
+  const id = hashToken(token);
+  let found = cache?.get(id);
+  if (!found) {
+    found = (await sessionsRepo.findLiveWithActor(db, id)) ?? undefined;
+    if (!found) return null;
+    cache?.set(found);
+  }
   const { session } = found;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     const { idleExpiresAt } = lifetimes(env, session.staff);
-    await sessionsRepo.touch(db, session.id, idleExpiresAt);
+    // Set before the write, so concurrent requests on a cached session touch it once.
+    session.lastSeenAt = new Date();
     session.idleExpiresAt = idleExpiresAt;
+    await sessionsRepo.touch(db, session.id, idleExpiresAt);
   }
   return found;
 }

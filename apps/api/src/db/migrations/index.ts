@@ -5,6 +5,7 @@ import * as m202611280900 from "./202611280900_create_push_subscriptions";
 import * as m202611281000 from "./202611281000_create_news";
 import * as m202611281100 from "./202611281100_create_files";
 import * as m202611281200 from "./202611281200_add_article_search_head";
+import * as m202611281300 from "./202611281300_notify_auth_changes";
 import * as m202611290900 from "./202611290900_create_documents";
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   "202611281000_create_news": m202611281000,
   "202611281100_create_files": m202611281100,
   "202611281200_add_article_search_head": m202611281200,
+  "202611281300_notify_auth_changes": m202611281300,
   "202611290900_create_documents": m202611290900,
 };

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from "kysely";
 import type { Db } from "../../db/db";
+import { executePrepared } from "../../lib/prepared";
 import type { Sessions } from "../../db/schema";
 import { type ActorRow, actorColumns, actorFromRows, actorJoins } from "./accounts.repo";
 
@@ -14,12 +15,12 @@ export function insertSession(db: Db, values: Omit<SessionRow, "createdAt" | "la
  * this runs before every authenticated request. The actor part is accountsRepo.actorGrants's.
  */
 export async function findLiveWithActor(db: Db, id: string) {
-  const { rows } = await sql<SessionRow & { totpEnabledAt: Date | null } & ActorRow>`
+  const rows = await executePrepared(db, "session_actor", sql<SessionRow & { totpEnabledAt: Date | null } & ActorRow>`
     SELECT s.*, a.totp_enabled_at, ${actorColumns}
       FROM sessions s
       JOIN accounts a ON a.id = s.account_id AND a.status = 'active'
       ${actorJoins}
-     WHERE s.id = ${id} AND s.revoked_at IS NULL AND s.idle_expires_at > now() AND s.absolute_expires_at > now()`.execute(db);
+     WHERE s.id = ${id} AND s.revoked_at IS NULL AND s.idle_expires_at > now() AND s.absolute_expires_at > now()`);
   if (rows.length === 0) return null;
   const { memberId: _m, cellId: _c, cellPath: _cp, grantId: _g, role: _r, unitId: _u, unitPath: _p, ...session } = rows[0];
   return { session, ...actorFromRows(rows) };

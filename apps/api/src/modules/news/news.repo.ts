@@ -1,5 +1,6 @@
 import { type Selectable, sql } from "kysely";
 import type { Db } from "../../db/db";
+import { executePrepared } from "../../lib/prepared";
 import type { ArticleRevisions, Articles, NewsCategories } from "../../db/schema";
 import type { ArticleLike } from "./news.policy";
 
@@ -128,7 +129,7 @@ export async function feed(
   input: { accountId: string; paths: string[]; limit: number; after?: FeedCursor; level?: string; categoryId?: string },
 ): Promise<SummaryRow[]> {
   const { accountId, paths, limit, after, level, categoryId } = input;
-  const { rows } = await sql<SummaryRow>`
+  return executePrepared(db, "news_feed", sql<SummaryRow>`
     WITH channels AS (
       SELECT p.path FROM unnest(${paths}::ltree[]) AS p(path)
       ${level ? sql`WHERE EXISTS (SELECT 1 FROM org_units ou WHERE ou.path = p.path AND ou.kind = ${level})` : sql``}
@@ -147,19 +148,17 @@ export async function feed(
     )
     SELECT ${summaryColumns(accountId)}
       FROM page JOIN articles a ON a.id = page.id ${decorate()}
-     ORDER BY a.published_at DESC, a.id DESC`.execute(db);
-  return rows;
+     ORDER BY a.published_at DESC, a.id DESC`);
 }
 
 /** Guidance pinned now in the channels at `paths`, newest first. */
 export async function pinned(db: Db, accountId: string, paths: string[]): Promise<SummaryRow[]> {
-  const { rows } = await sql<SummaryRow>`
+  return executePrepared(db, "news_pinned", sql<SummaryRow>`
     SELECT ${summaryColumns(accountId)}
       FROM articles a ${decorate()}
      WHERE a.status = 'published' AND a.is_guidance AND a.pinned_until > now() AND a.unit_path = ANY(${paths}::ltree[])
      ORDER BY a.published_at DESC, a.id DESC
-     LIMIT 10`.execute(db);
-  return rows;
+     LIMIT 10`);
 }
 
 /**
@@ -192,8 +191,8 @@ export async function search(
 /** Which of these articles the account has read (any day). */
 export async function readAmong(db: Db, accountId: string, articleIds: readonly string[]): Promise<Set<string>> {
   if (articleIds.length === 0) return new Set();
-  const { rows } = await sql<{ articleId: string }>`
-    SELECT DISTINCT article_id FROM article_reads WHERE account_id = ${accountId}::uuid AND article_id = ANY(${articleIds}::uuid[])`.execute(db);
+  const rows = await executePrepared(db, "news_read_among", sql<{ articleId: string }>`
+    SELECT DISTINCT article_id FROM article_reads WHERE account_id = ${accountId}::uuid AND article_id = ANY(${articleIds}::uuid[])`);
   return new Set(rows.map((r) => r.articleId));
 }
 

@@ -17,6 +17,7 @@ async function newsroom() {
     wardEditor: await buildAccount(t.db, { cell: tree.cell, roles: [["editor", tree.ward]] }),
     wardApprover: await buildAccount(t.db, { cell: tree.cell, roles: [["approver", tree.ward]] }),
     member: await buildAccount(t.db, { cell: tree.cell }),
+    cellMate: await buildAccount(t.db, { cell: tree.cell }),
     otherCellMember: await buildAccount(t.db, { cell: tree.otherCell }),
     siblingMember: await buildAccount(t.db, { cell: tree.siblingCell }),
     admin: await buildAccount(t.db, { homeUnit: tree.district, roles: [["unit_admin", tree.district]] }),
@@ -244,6 +245,18 @@ describe("reading", () => {
     expect(stats.days).toHaveLength(1);
     expect(stats.days[0].readers).toBe(2);
     expect((await member.get(`/api/articles/${ids[0]}/readers`)).statusCode).toBe(403);
+  });
+
+  it("marks an article read on the shared feed page at once, for this member only", async () => {
+    const room = await newsroom();
+    const id = await publish(room, room.tree.district.id, "Tin đã đọc");
+    const member = await room.as("member");
+    const cellMate = await room.as("cellMate");
+    const readOf = async (c: typeof member) => (await c.get("/api/news/feed")).json().data.find((a: { id: string }) => a.id === id).read;
+    expect([await readOf(member), await readOf(cellMate)]).toEqual([false, false]);
+    await member.post(`/api/articles/${id}/read`);
+    // Same audience, so the same cached page; the marks are each member's own.
+    expect([await readOf(member), await readOf(cellMate)]).toEqual([true, false]);
   });
 
   it("shows a newly published or unpublished article at once although feeds of a cell are shared for a few seconds", async () => {

@@ -4,7 +4,7 @@ import { ArticleEnvelope, FeedEnvelope, FeedQuery, ReaderStatsEnvelope, SearchEn
 import { subtreesWith } from "../../lib/actor";
 import { AppError, ValidationError } from "../../lib/errors";
 import { actorOf } from "../../lib/http";
-import { FeedCache, NEWS_CHANGED } from "./feed-cache";
+import { FeedCache, NEWS_CHANGED, NEWS_READ, ReadMarks } from "./feed-cache";
 import { articleConfig as config, articleResponse, audiencePaths, loadArticle, tags } from "./news.access";
 import { decodeCursor, encodeCursor, presentSummary } from "./news.presenter";
 import * as newsRepo from "./news.repo";
@@ -14,8 +14,12 @@ import { bestSnippet, highlightAll, queryTerms } from "../../lib/snippets";
 export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, live } = app.deps;
   const feedCache = new FeedCache();
+  const readMarks = new ReadMarks();
   const unsubscribe = live.subscribe((message) => {
     if (message.event === NEWS_CHANGED) feedCache.clear();
+    if (message.event === NEWS_READ && typeof message.data?.accountId === "string" && typeof message.data.articleId === "string") {
+      readMarks.markRead(message.data.accountId, message.data.articleId);
+    }
   });
   app.addHook("onClose", async () => unsubscribe());
 
@@ -39,7 +43,8 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
         if (key) feedCache.set(key, page);
       } else {
         // From the cache: the read marks are this member's own.
-        const read = await newsRepo.readAmong(db, actor.accountId, [...page.pinned, ...page.rows].map((r) => r.id));
+        const ids = [...page.pinned, ...page.rows].map((r) => r.id);
+        const read = await readMarks.among(actor.accountId, ids, (unknown) => newsRepo.readAmong(db, actor.accountId, unknown));
         page = { pinned: page.pinned.map((r) => ({ ...r, read: read.has(r.id) })), rows: page.rows.map((r) => ({ ...r, read: read.has(r.id) })) };
       }
       const last = page.rows.at(-1);
@@ -90,6 +95,9 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
     const article = await loadArticle(db, actor, req.params.id, "read");
     if (article.status !== "published") throw new AppError(409, "conflict", "Only published articles are read");
     await newsRepo.markRead(db, article.id, actor.accountId);
+    readMarks.markRead(actor.accountId, article.id);
+    // Other processes' cached marks; no stream hears it (no accounts named).
+    await live.publish({ event: NEWS_READ, accountIds: [], data: { accountId: actor.accountId, articleId: article.id } }).catch(() => undefined);
     return { ok: true as const };
   });
 
