@@ -164,22 +164,54 @@ export async function pinned(db: Db, accountId: string, paths: string[]): Promis
 /**
  * Full-text search over published articles the reader may see: channels at `above` (their unit and
  * every unit above) and, for staff, whole subtrees at `subtrees`. Diacritics and `đ` are folded on
- * both sides (vn_fold); matches in the title rank over the summary, then body-only matches by date.
+ * both sides (vn_fold). Articles whose title or summary match come first, ranked (title over
+ * summary); then those matching only in the body, newest first.
+ *
+ * Two steps, because a common query ("nghi quyet") matches nearly everything a member may see and
+ * testing each body's vector means reading it from TOAST: title/summary matches are found and ranked
+ * on the small `search_head` kept in the row; body-only matches are then taken newest first, channel
+ * by channel through the feed index, and only as many as the page still needs (often none), so the
+ * large vectors are read for a page's worth of rows instead of thousands.
  */
 export async function search(
   db: Db,
   input: { accountId: string; q: string; above: string[]; subtrees: string[]; limit: number; offset: number },
 ): Promise<SummaryRow[]> {
   const { accountId, q, above, subtrees, limit, offset } = input;
+  const wanted = limit + offset;
+  const staff = subtrees.length > 0;
   const { rows } = await sql<SummaryRow>`
     WITH query AS (SELECT websearch_to_tsquery('simple', vn_fold(${q})) AS q),
-    hits AS (
-      -- Ranked on title and summary (a small vector in the row); body-only matches follow, newest first.
-      SELECT a.id, ts_rank_cd(a.search_head, query.q) AS rank
+    head AS (
+      SELECT a.id, a.published_at, ts_rank_cd(a.search_head, query.q) AS rank
         FROM articles a, query
-       WHERE a.status = 'published' AND a.search @@ query.q
-         AND (a.unit_path = ANY(${above}::ltree[]) ${subtrees.length > 0 ? sql`OR a.unit_path <@ ${subtrees}::ltree[]` : sql``})
+       WHERE a.status = 'published' AND a.search_head @@ query.q
+         AND (a.unit_path = ANY(${above}::ltree[]) ${staff ? sql`OR a.unit_path <@ ${subtrees}::ltree[]` : sql``})
        ORDER BY rank DESC, a.published_at DESC, a.id DESC
+       LIMIT ${wanted}
+    ),
+    need AS (SELECT GREATEST(${wanted} - (SELECT count(*) FROM head), 0) AS n),
+    body AS (
+      SELECT f.id, f.published_at, 0::real AS rank FROM unnest(${above}::ltree[]) AS ch(path) CROSS JOIN LATERAL (
+        SELECT a.id, a.published_at FROM articles a, query
+         WHERE a.status = 'published' AND a.unit_path = ch.path AND NOT a.search_head @@ query.q AND a.search @@ query.q
+         ORDER BY a.published_at DESC, a.id DESC
+         LIMIT (SELECT n FROM need)
+      ) f
+      ${
+        staff
+          ? sql`UNION ALL (
+        SELECT a.id, a.published_at, 0::real FROM articles a, query
+         WHERE a.status = 'published' AND a.unit_path <@ ${subtrees}::ltree[] AND NOT a.unit_path = ANY(${above}::ltree[])
+           AND NOT a.search_head @@ query.q AND a.search @@ query.q
+         ORDER BY a.published_at DESC, a.id DESC
+         LIMIT (SELECT n FROM need))`
+          : sql``
+      }
+    ),
+    hits AS (
+      SELECT * FROM (SELECT * FROM head UNION ALL SELECT * FROM body) h
+       ORDER BY rank DESC, published_at DESC, id DESC
        LIMIT ${limit} OFFSET ${offset}
     )
     SELECT ${summaryColumns(accountId)}, a.body_text, hits.rank

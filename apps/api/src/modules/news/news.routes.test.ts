@@ -312,6 +312,31 @@ describe("reading", () => {
     expect((await (await room.as("member")).get("/api/news/search?q=dang%20uy%20đ")).statusCode).toBe(200);
     expect((await (await room.as("member")).get("/api/news/search")).statusCode).toBe(400);
   });
+
+  it("pages through title and summary matches first, then body-only matches newest first, with none twice or missed", async () => {
+    const room = await newsroom();
+    const titled = [];
+    for (const title of ["Nghị quyết một", "Nghị quyết hai"]) titled.push(await publish(room, room.tree.district.id, title));
+    const bodyOnly = [];
+    for (const [i, unit] of [room.tree.district, room.tree.ward, room.tree.district].entries()) {
+      const id = await publish(room, unit.id, `Tin số ${i}`);
+      await t.db.updateTable("articles").set({ bodyText: "Quán triệt nghị quyết.", publishedAt: new Date(Date.UTC(2026, 0, 10 + i)) }).where("id", "=", id).execute();
+      bodyOnly.unshift(id); // newest first
+    }
+    const member = await room.as("member");
+    const seen = [];
+    for (const offset of [0, 2, 4]) {
+      const page = (await member.get(`/api/news/search?q=nghi%20quyet&limit=2&offset=${offset}`)).json();
+      seen.push(...page.data.map((h: { id: string }) => h.id));
+      expect(page.hasMore).toBe(offset < 4);
+    }
+    expect(seen.slice(0, 2).sort()).toEqual([...titled].sort());
+    expect(seen.slice(2)).toEqual(bodyOnly);
+    // Staff searching their subtree find the same, the ward's channel included.
+    const editor = await room.as("districtEditor");
+    const all = (await editor.get("/api/news/search?q=nghi%20quyet&limit=10")).json().data.map((h: { id: string }) => h.id);
+    expect(all.slice(2)).toEqual(bodyOnly);
+  });
 });
 
 describe("cover pictures", () => {
