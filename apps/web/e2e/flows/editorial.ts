@@ -41,6 +41,13 @@ describe("the news desk: an editor and an approver", () => {
       await e.getByRole("link", { name: "Viết bài mới" }).first().click();
       await e.getByRole("heading", { level: 1, name: "Viết bài mới" }).waitFor();
       await e.getByLabel("Tiêu đề", { exact: true }).fill("Bản nháp thử dán");
+      // Leaving with unsaved changes asks first; staying keeps what was typed.
+      await e.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Cá nhân" }).click();
+      const leave = e.getByRole("dialog", { name: "Rời trang khi chưa lưu?" });
+      await leave.waitFor();
+      await leave.getByRole("button", { name: "Hủy" }).click();
+      await e.getByRole("heading", { level: 1, name: "Viết bài mới" }).waitFor();
+      assert.equal(await e.getByLabel("Tiêu đề", { exact: true }).inputValue(), "Bản nháp thử dán");
       const body = e.getByRole("textbox", { name: "Nội dung bài" });
       await body.click();
       await e.evaluate(pasteHtml('<p>Dán vào<img src="x" onerror="window.__pwned=1"><img src="/api/files/00000000-0000-4000-8000-000000000000" onerror="window.__pwned=4"></p><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">bấm</a><p style="color:red" onclick="window.__pwned=5">hết</p>'));

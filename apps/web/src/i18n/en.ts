@@ -29,6 +29,11 @@ export const en: Messages = {
     all: "All",
     none: "—",
     noMore: "That is all.",
+    unsaved: {
+      title: "Leave without saving?",
+      body: "The changes you have not saved on this page will be lost.",
+      leave: "Leave and discard",
+    },
   },
   errors: {
     validation_failed: "Some information is not valid. Check the highlighted fields.",

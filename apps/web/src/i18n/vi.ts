@@ -28,6 +28,11 @@ export const vi = {
     all: "Tất cả",
     none: "—",
     noMore: "Đã hiển thị hết.",
+    unsaved: {
+      title: "Rời trang khi chưa lưu?",
+      body: "Những thay đổi chưa lưu trên trang này sẽ mất.",
+      leave: "Rời trang, bỏ thay đổi",
+    },
   },
   errors: {
     validation_failed: "Thông tin chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.",

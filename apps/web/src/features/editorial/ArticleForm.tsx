@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImageDto } from "@party/shared/schemas/files";
 import type { UpdateArticleBody } from "@party/shared/schemas/news";
@@ -9,6 +9,7 @@ import { Button } from "../../components/Button";
 import { SelectField } from "../../components/SelectField";
 import { TextArea } from "../../components/TextArea";
 import { TextField } from "../../components/TextField";
+import { useUnsavedChanges } from "../../components/useUnsavedChanges";
 import { errorMessage, fieldMessage } from "../../i18n/errors";
 import { focusFirstInvalid } from "../auth/focusFirstInvalid";
 import { useCategories } from "./api";
@@ -54,6 +55,14 @@ export const toContent = (v: ArticleFormValues): UpdateArticleBody => ({
   coverAlt: v.cover ? v.coverAlt.trim() : "",
 });
 
+/** Whether two states of the form hold the same article (the cover compared by its picture). */
+function sameValues(a: ArticleFormValues, b: ArticleFormValues): boolean {
+  return (
+    a.unitId === b.unitId && a.title === b.title && a.summary === b.summary && a.bodyHtml === b.bodyHtml && a.categoryId === b.categoryId &&
+    a.tags === b.tags && a.sourceLine === b.sourceLine && (a.cover?.id ?? null) === (b.cover?.id ?? null) && a.coverAlt === b.coverAlt
+  );
+}
+
 /** Field problems of a 400 answer; a tag's problem (`tags.3`) is shown on the tags field. */
 function serverFieldErrors(t: ReturnType<typeof useTranslation>["t"], error: unknown): Partial<Record<Field, string>> {
   if (!isApiError(error) || error.status !== 400) return {};
@@ -96,6 +105,16 @@ export function ArticleForm({ initial, channels, channelName, onSave, onSubmitFo
   const formRef = useRef<HTMLFormElement>(null);
   const categories = useCategories(values.unitId);
   const set = <K extends keyof ArticleFormValues>(key: K, value: ArticleFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // What the server holds: the initial values, then what the last successful save sent.
+  const [saved, setSaved] = useState(initial);
+  const sent = useRef<ArticleFormValues | null>(null);
+  useEffect(() => {
+    if (!saving && sent.current) {
+      if (!error) setSaved(sent.current);
+      sent.current = null;
+    }
+  }, [saving, error]);
+  const leaveGuard = useUnsavedChanges(!sameValues(values, saved));
 
   const validate = (): boolean => {
     const errors: Partial<Record<Field, string>> = {};
@@ -120,7 +139,10 @@ export function ArticleForm({ initial, channels, channelName, onSave, onSubmitFo
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (validate()) onSave(values);
+    if (validate()) {
+      sent.current = values;
+      onSave(values);
+    }
   };
 
   const serverErrors = serverFieldErrors(t, error);
@@ -130,6 +152,7 @@ export function ArticleForm({ initial, channels, channelName, onSave, onSubmitFo
 
   return (
     <form ref={formRef} className="form article-form" noValidate onSubmit={save}>
+      {leaveGuard}
       {channels ? (
         <SelectField
           label={t("editorial.form.channel")}
