@@ -24,6 +24,13 @@ describe("search snippets", () => {
     expect(parts.filter((p) => !p.match).every((p) => !/^\S+…$/.test(p.text))).toBe(true);
   });
 
+  it("finds a match deep in a long body, beside letters outside the Basic Plane, and keeps positions aligned", () => {
+    const text = `${"Đoạn mở đầu 𝐀 không liên quan. ".repeat(500)}ĐẢNG BỘ phường quán triệt Nghị quyết.`;
+    const shown = marked(snippet(text, queryTerms("dang bo nghi quyet"), 120));
+    expect(shown).toContain("[ĐẢNG] [BỘ] phường quán triệt [Nghị] [quyết].");
+    expect(shown.startsWith("…")).toBe(true);
+  });
+
   it("shows the beginning when nothing matches, and ignores search operators", () => {
     expect(marked(snippet("Một đoạn văn ngắn.", queryTerms('"xay dung" OR -dang')))).toBe("Một đoạn văn ngắn.");
     expect(queryTerms('"xây dựng" OR -đảng')).toEqual(["xay", "dung", "dang"]);

@@ -22,12 +22,12 @@ const foldChar = (ch: string): string => {
   return out;
 };
 
-/** Same length as `text` (NFC), each character folded. */
-const foldAligned = (text: string): string => {
-  let out = "";
-  for (const ch of text) out += foldChar(ch);
-  return out;
-};
+/**
+ * Same length as `text` (NFC), each character folded. Lowercase ASCII letters, digits and spaces,
+ * most of a Vietnamese text, stay as they are; the rest go through foldChar one UTF-16 unit at a
+ * time (a surrogate stays itself: same length, never a letter).
+ */
+const foldAligned = (text: string): string => text.replace(/[^a-z0-9 ]/g, foldChar);
 
 /** The words of a query, folded, without search operators. */
 export function queryTerms(q: string): string[] {
@@ -37,12 +37,29 @@ export function queryTerms(q: string): string[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function matches(text: string, terms: string[]): { start: number; end: number }[] {
-  if (terms.length === 0) return [];
-  const folded = foldAligned(text);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
-  return Array.from(folded.matchAll(re), (m) => ({ start: m.index, end: m.index + m[0].length }));
+/** One regular expression per set of terms: a page of results asks with the same terms twenty times. */
+let lastTerms = "";
+let lastPattern: RegExp | null = null;
+function termsPattern(terms: string[]): RegExp {
+  const key = terms.join("\u0001");
+  if (key !== lastTerms || !lastPattern) {
+    lastTerms = key;
+    lastPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  }
+  return lastPattern;
 }
+
+/** Every match of `terms` in the folded text, from `from` until one starts at or after `until`. */
+function foldedMatches(folded: string, terms: string[], from = 0, until = Infinity): { start: number; end: number }[] {
+  if (terms.length === 0) return [];
+  const re = termsPattern(terms);
+  re.lastIndex = from;
+  const out: { start: number; end: number }[] = [];
+  for (let m = re.exec(folded); m && m.index < until; m = re.exec(folded)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const matches = (text: string, terms: string[]) => foldedMatches(foldAligned(text), terms);
 
 function toParts(text: string, hits: { start: number; end: number }[], from = 0, to = text.length): SnippetPart[] {
   const parts: SnippetPart[] = [];
@@ -75,15 +92,14 @@ export function bestSnippet(body: string, summary: string, terms: string[], leng
   return fromBody.matched || !summary ? fromBody.parts : snippet(summary, terms, length);
 }
 
-/** Matches in the first stretch of `flat` that has any, read 2,000 characters at a time (most bodies match early). */
+/** The first match and those after it within the snippet's reach (the text is folded once). */
 function firstMatches(flat: string, terms: string[], window: number): { start: number; end: number }[] {
-  for (let from = 0; from < flat.length; from += 2000) {
-    // Start a word earlier than the chunk so a word cut by the chunk boundary is still found.
-    const begin = from === 0 ? 0 : flat.lastIndexOf(" ", from) + 1;
-    const hits = matches(flat.slice(begin, from + 2000 + window), terms).map((h) => ({ start: h.start + begin, end: h.end + begin }));
-    if (hits.length > 0) return hits;
-  }
-  return [];
+  if (terms.length === 0) return [];
+  const folded = foldAligned(flat);
+  const re = termsPattern(terms);
+  re.lastIndex = 0;
+  const first = re.exec(folded);
+  return first ? foldedMatches(folded, terms, first.index, first.index + window) : [];
 }
 
 function cut(flat: string, terms: string[], length: number): { parts: SnippetPart[]; matched: boolean } {
