@@ -9,25 +9,36 @@ export interface SnippetPart {
   match: boolean;
 }
 
-/** Each distinct character is folded once: a body has a few hundred distinct characters and thousands of letters. */
-const folded = new Map<string, string>();
-const foldChar = (ch: string): string => {
-  let out = folded.get(ch);
-  if (out === undefined) {
-    const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-    // One UTF-16 unit in, one out, so positions match the original; anything else becomes a non-letter.
-    out = base.length === 1 && ch.length === 1 ? base : ch.length === 1 && ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch.length === 1 ? "\u0000" : "\u0000\u0000";
-    if (folded.size < 10_000) folded.set(ch, out);
-  }
-  return out;
+/** One UTF-16 unit folded to one: diacritics dropped, đ → d, lower case; what would not stay one unit becomes a non-letter. */
+const foldUnit = (ch: string): string => {
+  const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  if (base.length === 1) return base;
+  const lower = ch.toLowerCase();
+  return lower.length === 1 ? lower : "\u0000";
 };
 
+/** Folded code unit by code unit (0xffff: not worked out yet); filled as characters are met. */
+const table = new Uint16Array(0x10000).fill(0xffff);
+const utf16 = new TextDecoder("utf-16le");
+
 /**
- * Same length as `text` (NFC), each character folded. Lowercase ASCII letters, digits and spaces,
- * most of a Vietnamese text, stay as they are; the rest go through foldChar one UTF-16 unit at a
- * time (a surrogate stays itself: same length, never a letter).
+ * Same length as `text` (NFC), each character folded: one table lookup per UTF-16 unit into a typed
+ * array, decoded once. (A lone surrogate stays one unit, so positions still match the original.)
  */
-const foldAligned = (text: string): string => text.replace(/[^a-z0-9 ]/g, foldChar);
+const foldAligned = (text: string): string => {
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let f = table[code];
+    if (f === 0xffff) {
+      const ch = foldUnit(String.fromCharCode(code));
+      f = ch.length === 1 ? ch.charCodeAt(0) : 0;
+      table[code] = f;
+    }
+    out[i] = f;
+  }
+  return utf16.decode(out);
+};
 
 /** The words of a query, folded, without search operators. */
 export function queryTerms(q: string): string[] {
