@@ -40,6 +40,8 @@ import { documentsRoutes } from "./modules/documents/documents.routes";
 import { documentsStaffRoutes } from "./modules/documents/documents-staff.routes";
 import { documentsUploadRoutes } from "./modules/documents/documents-uploads.routes";
 import { personalRoutes as documentsPersonalRoutes } from "./modules/documents/personal.routes";
+import { feedbackRoutes } from "./modules/feedback/feedback.routes";
+import { feedbackStaffRoutes } from "./modules/feedback/feedback-staff.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pushRoutes } from "./modules/notifications/push.routes";
 import { orgUnitsRoutes } from "./modules/org-units/org-units.routes";
@@ -326,6 +328,8 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
       await api.register(documentsStaffRoutes);
       await api.register(documentsUploadRoutes);
       await api.register(documentsPersonalRoutes);
+      await api.register(feedbackRoutes);
+      await api.register(feedbackStaffRoutes);
       await api.register(liveRoutes);
     },
     { prefix: "/api" },

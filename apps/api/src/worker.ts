@@ -5,6 +5,7 @@ import type { JobDeps, JobHandler } from "./lib/jobs";
 import { FANOUT_BATCH_QUEUE, FANOUT_QUEUE, runFanout, runFanoutBatch } from "./modules/notifications/notifications.jobs";
 import { NEWS_SCHEDULE_QUEUE, runNewsSchedule } from "./modules/news/news.jobs";
 import { EXTRACT_QUEUE, runExtraction } from "./modules/documents/documents.jobs";
+import { runSummarise, SUMMARISE_QUEUE } from "./modules/feedback/feedback.jobs";
 import { PUSH_QUEUE, runPushDelivery } from "./modules/notifications/push.jobs";
 import { HOUSEKEEPING_QUEUE, runHousekeeping } from "./modules/system/system.jobs";
 
@@ -32,6 +33,8 @@ export const queues: Record<string, { handler: JobHandler<any>; options: Omit<Pg
   // A damaged file fails the same way each time: a few tries, a minute apart and growing, are enough.
   // A large PDF or spreadsheet takes seconds to read; a worker killed mid-file is retried after 15 minutes.
   [EXTRACT_QUEUE]: { handler: runExtraction, options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 } },
+  // A summary of a few thousand comments takes seconds to write; a worker killed mid-way is retried after 10 minutes.
+  [SUMMARISE_QUEUE]: { handler: runSummarise, options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 10 * 60 } },
 };
 
 /** Cron schedules (pg-boss runs each once per tick across all worker processes). */

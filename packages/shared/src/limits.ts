@@ -18,6 +18,8 @@ export const Limits = {
   articleTagMax: 50,
   articleTagsMax: 20,
   articleSourceMax: 300,
+  /** Files attached to one article (uploaded like documents' files). */
+  articleAttachmentsMax: 10,
   reasonMax: 1000,
   categoryNameMax: 100,
   documentSymbolMax: 60,

@@ -204,6 +204,8 @@ export interface Articles {
   searchHead: ColumnType<string, never, never>;
   coverImageId: string | null;
   coverAlt: Generated<string>;
+  /** In order; written as JSON text. */
+  attachments: ColumnType<ArticleAttachment[], string | undefined, string>;
 }
 
 export interface ArticleRevisions {
@@ -229,6 +231,8 @@ export interface ArticleRevisions {
   reviewReason: string | null;
   coverImageId: string | null;
   coverAlt: Generated<string>;
+  /** In order; written as JSON text. */
+  attachments: ColumnType<ArticleAttachment[], string | undefined, string>;
 }
 
 export interface Files {
@@ -239,6 +243,14 @@ export interface Files {
   kind: "image" | "document";
   createdBy: string | null;
   createdAt: GeneratedTimestamp;
+}
+
+/** A file attached to an article (a document file: checked and stored like a document's). */
+export interface ArticleAttachment {
+  fileId: string;
+  name: string;
+  format: string;
+  size: number;
 }
 
 export interface ImageVariant {
@@ -283,6 +295,8 @@ export interface Documents {
   tags: Generated<string[]>;
   committeeOnly: Generated<boolean>;
   feedbackUntil: Timestamp | null;
+  /** Who sees a draft's comments besides their authors and the committees (202611291100). */
+  feedbackVisibility: Generated<FeedbackVisibility>;
   contentText: Generated<string>;
   version: Generated<number>;
   createdBy: string | null;
@@ -360,6 +374,58 @@ export interface DocumentOpens {
   count: Generated<number>;
 }
 
+export type FeedbackVisibility = "own" | "all";
+export type FeedbackStatus = "pending" | "accepted" | "rejected" | "noted";
+export type FeedbackGeneration = "none" | "queued" | "done" | "failed";
+
+export interface FeedbackCounts {
+  total: number;
+  commenters: number;
+  units: number;
+  byStatus: Record<FeedbackStatus, number>;
+}
+
+export interface FeedbackComments {
+  id: Generated<string>;
+  documentId: string;
+  accountId: string;
+  unitId: string;
+  unitPath: string;
+  section: string | null;
+  sectionKey: string | null;
+  page: number | null;
+  quote: string | null;
+  body: string;
+  status: Generated<FeedbackStatus>;
+  reply: string | null;
+  repliedBy: string | null;
+  repliedAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  deletedAt: Timestamp | null;
+}
+
+export interface FeedbackSummaries {
+  id: Generated<string>;
+  documentId: string;
+  unitId: string;
+  status: Generated<"draft" | "forwarded">;
+  generation: Generated<FeedbackGeneration>;
+  requestedAt: Timestamp | null;
+  requestedBy: string | null;
+  generationError: string | null;
+  counts: ColumnType<FeedbackCounts, string | undefined, string>;
+  fingerprint: string | null;
+  docxFileId: string | null;
+  xlsxFileId: string | null;
+  generatedAt: Timestamp | null;
+  generatedBy: string | null;
+  forwardedAt: Timestamp | null;
+  forwardedBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
 export interface DB {
   orgUnits: OrgUnits;
   members: Members;
@@ -387,4 +453,6 @@ export interface DB {
   documentBookmarks: DocumentBookmarks;
   documentNotes: DocumentNotes;
   documentOpens: DocumentOpens;
+  feedbackComments: FeedbackComments;
+  feedbackSummaries: FeedbackSummaries;
 }

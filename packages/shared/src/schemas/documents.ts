@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UnitKind } from "../enums";
 import { Limits } from "../limits";
 import { Abilities, IsoDate, PageLimit, SearchText } from "./common";
+import { FeedbackVisibility } from "./feedback";
 
 /**
  * Documents (Văn bản – Tài liệu). Labels are the web app's (i18n), in this order:
@@ -58,6 +59,9 @@ const NumberSymbol = z
   .max(Limits.documentSymbolMax)
   .regex(/^[\p{L}\p{N}]([\p{L}\p{N}./ -]*[\p{L}\p{N}])?$/u, "Letters and digits with - / . between them");
 
+/** An instant with its offset, e.g. 2026-12-15T17:00:00+07:00. */
+const FeedbackInstant = z.iso.datetime({ offset: true });
+
 /** What staff enter about a document. `numberSymbol` may be null only for meeting materials and "other". */
 export const DocumentMetadata = z.object({
   numberSymbol: NumberSymbol.nullable().default(null),
@@ -71,6 +75,10 @@ export const DocumentMetadata = z.object({
   tags: z.array(Tag).max(Limits.documentTagsMax).default([]),
   /** Only the unit's committee (cấp ủy) sees it, and is notified. */
   committeeOnly: z.boolean().default(false),
+  /** A draft for feedback (dự thảo lấy ý kiến): members comment until then (a future instant). None: not a draft. */
+  feedbackUntil: FeedbackInstant.nullable().optional(),
+  /** Whether members see their cell's other comments on the draft ('all') or only their own (the default). */
+  feedbackVisibility: FeedbackVisibility.optional(),
 });
 
 const UploadIds = z.array(z.uuid()).min(1).max(Limits.documentFilesMax);
@@ -95,6 +103,9 @@ export const UpdateDocumentBody = z
     level: DocumentLevel.optional(),
     tags: z.array(Tag).max(Limits.documentTagsMax).optional(),
     committeeOnly: z.boolean().optional(),
+    /** Null ends the draft (refused once it has comments); a new deadline must be in the future. */
+    feedbackUntil: FeedbackInstant.nullable().optional(),
+    feedbackVisibility: FeedbackVisibility.optional(),
     files: z.array(FileRef).min(1).max(Limits.documentFilesMax).optional(),
   })
   .strict();
@@ -138,6 +149,7 @@ export const DocumentSummaryDto = z.object({
 export type DocumentSummaryDto = z.infer<typeof DocumentSummaryDto>;
 
 export const DocumentDto = DocumentSummaryDto.extend({
+  feedbackVisibility: FeedbackVisibility,
   files: z.array(DocumentFileDto),
   version: z.number().int(),
   withdrawnReason: z.string().nullable(),
@@ -204,6 +216,9 @@ export const VersionDto = z.object({
     level: DocumentLevel,
     tags: z.array(z.string()),
     committeeOnly: z.boolean(),
+    /** Absent in versions made before drafts for feedback existed. */
+    feedbackUntil: z.iso.datetime().nullable().optional(),
+    feedbackVisibility: FeedbackVisibility.optional(),
     files: z.array(z.object({ position: z.number().int(), fileId: z.uuid(), name: z.string(), format: DocumentFormat })),
   }),
   changedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Limits } from "../limits";
 import { UnitKind } from "../enums";
 import { Abilities, PageLimit, SearchText } from "./common";
+import { DocumentFormat, FileRef } from "./documents";
 import { ImageDto } from "./files";
 
 export const ArticleStatus = z.enum(["draft", "submitted", "returned", "declined", "scheduled", "published", "unpublished"]);
@@ -38,7 +39,17 @@ export const ArticleContent = z.object({
   /** A picture uploaded through POST /api/images, and its text alternative for screen readers. */
   coverImageId: z.uuid().nullable().default(null),
   coverAlt: z.string().trim().max(Limits.articleSummaryMax).default(""),
+  /**
+   * Attached files in order: `{ uploadId }` for a file just uploaded through POST
+   * /api/documents/uploads (checked like a document's), `{ fileId }` for one the article already has.
+   */
+  attachments: z.array(FileRef).max(Limits.articleAttachmentsMax).default([]),
 });
+
+/** A file attached to an article; downloaded from /api/articles/:id/attachments/:fileId. */
+export const AttachmentDto = z.object({ fileId: z.uuid(), name: z.string(), format: DocumentFormat, size: z.number().int() });
+export type AttachmentDto = z.infer<typeof AttachmentDto>;
+export const AttachmentParams = z.object({ id: z.uuid(), fileId: z.uuid() }).strict();
 
 /** A cover picture in responsive widths, with its text alternative. */
 export const CoverDto = ImageDto.extend({ alt: z.string() });
@@ -96,6 +107,7 @@ export const RevisionDto = z.object({
   tags: z.array(z.string()),
   sourceLine: z.string(),
   cover: CoverDto.nullable(),
+  attachments: z.array(AttachmentDto),
   restoredFrom: z.number().int().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -111,6 +123,7 @@ export const ArticleDto = ArticleSummaryDto.extend({
   status: ArticleStatus,
   bodyHtml: z.string(),
   sourceLine: z.string(),
+  attachments: z.array(AttachmentDto),
   publishAt: z.iso.datetime().nullable(),
   unpublishAt: z.iso.datetime().nullable(),
   statusReason: z.string().nullable(),

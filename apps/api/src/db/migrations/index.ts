@@ -7,6 +7,8 @@ import * as m202611281100 from "./202611281100_create_files";
 import * as m202611281200 from "./202611281200_add_article_search_head";
 import * as m202611281300 from "./202611281300_notify_auth_changes";
 import * as m202611290900 from "./202611290900_create_documents";
+import * as m202611291100 from "./202611291100_create_feedback";
+import * as m202611291200 from "./202611291200_add_article_attachments";
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   "202611281200_add_article_search_head": m202611281200,
   "202611281300_notify_auth_changes": m202611281300,
   "202611290900_create_documents": m202611290900,
+  "202611291100_create_feedback": m202611291100,
+  "202611291200_add_article_attachments": m202611291200,
 };

@@ -145,9 +145,9 @@ describe("POST /api/documents/uploads", () => {
     expect(res.statusCode).toBe(400);
   });
 
-  it("returns 403 to a member and to an editor, who publish no documents, and 401 without a session", async () => {
+  it("returns 403 to a member, who attaches files nowhere, 201 to a news editor (articles' attachments), and 401 without a session", async () => {
     expect((await upload(t, people.member, pdfOf([["a"]]))).statusCode).toBe(403);
-    expect((await upload(t, people.editor, pdfOf([["b"]]))).statusCode).toBe(403);
+    expect((await upload(t, people.editor, pdfOf([["b"]]))).statusCode).toBe(201);
     const anonymous = await t.app.inject({ method: "POST", url: "/api/documents/uploads?name=a.pdf&notClassified=true", headers: { "content-type": "application/pdf" }, payload: pdfOf([["c"]]) });
     expect(anonymous.statusCode).toBe(401);
   });

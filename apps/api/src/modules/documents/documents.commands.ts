@@ -2,10 +2,11 @@ import { foldVietnamese, Limits } from "@party/shared";
 import type { CreateDocumentBody, DocumentLevel, FileRef, UpdateDocumentBody } from "@party/shared/schemas/documents";
 import type { DocumentFormat } from "../../db/schema";
 import type { Ctx } from "../../lib/context";
-import { ValidationError } from "../../lib/errors";
+import { ConflictError, ValidationError } from "../../lib/errors";
 import { recordEvent } from "../../lib/events";
 import { notifyAccounts } from "../notifications/notifications.commands";
 import { notifyUnitSubtree } from "../notifications/notifications.jobs";
+import * as feedbackRepo from "../feedback/feedback.repo";
 import type { UnitRow } from "../org-units/org-units.repo";
 import { enqueueExtraction, refreshSearchText } from "./documents.jobs";
 import * as documentsRepo from "./documents.repo";
@@ -24,6 +25,22 @@ type FileEntry = { fileId: string; name: string; format: DocumentFormat };
 function checkMetadata(m: MetadataValues): void {
   if (m.numberSymbol === null && !UNNUMBERED.has(m.type)) throw new ValidationError("A number and symbol is needed for this type", { numberSymbol: "required" });
   if (m.effectiveOn !== null && m.effectiveOn < m.issuedOn) throw new ValidationError("Takes effect before it was issued", { effectiveOn: "too_early" });
+}
+
+/** A new deadline for feedback must lie ahead. */
+function checkDeadline(feedbackUntil: Date | null): void {
+  if (feedbackUntil !== null && feedbackUntil.getTime() <= Date.now()) throw new ValidationError("The deadline for feedback must be in the future", { feedbackUntil: "too_early" });
+}
+
+/**
+ * A draft's deadline may move (to a future instant) until a unit has forwarded its summary; it may
+ * be removed (the document stops being a draft) only while nobody has commented.
+ */
+async function checkDeadlineChange(ctx: Ctx, documentId: string, next: Date | null): Promise<void> {
+  checkDeadline(next);
+  const activity = await feedbackRepo.activityOf(ctx.db, documentId);
+  if (activity.forwarded > 0) throw new ConflictError("A summary of the feedback has been forwarded: the deadline can no longer change");
+  if (next === null && activity.comments > 0) throw new ConflictError("Members have commented on this draft: it stays a draft");
 }
 
 /** The uploads, in the order given, if all are the actor's own, unattached and less than a day old; 400 otherwise. */
@@ -55,6 +72,8 @@ const snapshot = (m: MetadataValues, files: FileEntry[]) => ({
   level: m.level,
   tags: m.tags,
   committeeOnly: m.committeeOnly,
+  feedbackUntil: m.feedbackUntil?.toISOString() ?? null,
+  feedbackVisibility: m.feedbackVisibility,
   files: files.map((f, i) => ({ position: i + 1, fileId: f.fileId, name: f.name, format: f.format })),
 });
 
@@ -91,8 +110,11 @@ export async function createDocument(ctx: Ctx, unit: UnitRow, body: CreateDocume
     level: input.level ?? defaultLevel(unit.kind, input.numberSymbol),
     tags: [...new Set(input.tags)],
     committeeOnly: input.committeeOnly,
+    feedbackUntil: input.feedbackUntil ? new Date(input.feedbackUntil) : null,
+    feedbackVisibility: input.feedbackVisibility ?? "own",
   };
   checkMetadata(metadata);
+  checkDeadline(metadata.feedbackUntil);
   const uploads = await takeUploads(ctx, uploadIds, "uploadIds");
   checkDistinctFiles(uploads, "uploadIds");
   const { id } = await documentsRepo.insertDocument(ctx.db, { ...metadata, unitId: unit.id, unitPath: unit.path, createdBy: actor.accountId });
@@ -103,7 +125,7 @@ export async function createDocument(ctx: Ctx, unit: UnitRow, body: CreateDocume
     unitId: unit.id,
     subjectType: "document",
     subjectId: id,
-    data: { numberSymbol: metadata.numberSymbol, type: metadata.type, committeeOnly: metadata.committeeOnly, files: uploads.length },
+    data: { numberSymbol: metadata.numberSymbol, type: metadata.type, committeeOnly: metadata.committeeOnly, files: uploads.length, feedbackUntil: metadata.feedbackUntil },
   });
   await announce(ctx, unit.id, id, metadata);
   return id;
@@ -141,7 +163,7 @@ async function announce(ctx: Ctx, unitId: string, documentId: string, m: Metadat
  */
 export async function updateDocument(ctx: Ctx, doc: DocumentRow, body: UpdateDocumentBody): Promise<void> {
   const actor = ctx.actor!;
-  const { files: refs, ...fields } = body;
+  const { files: refs, feedbackUntil, ...fields } = body;
   const current: MetadataValues = {
     numberSymbol: doc.numberSymbol,
     type: doc.type,
@@ -152,10 +174,14 @@ export async function updateDocument(ctx: Ctx, doc: DocumentRow, body: UpdateDoc
     level: doc.level,
     tags: doc.tags,
     committeeOnly: doc.committeeOnly,
+    feedbackUntil: doc.feedbackUntil,
+    feedbackVisibility: doc.feedbackVisibility,
   };
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<MetadataValues>;
+  if (feedbackUntil !== undefined) defined.feedbackUntil = feedbackUntil === null ? null : new Date(feedbackUntil);
   const next: MetadataValues = { ...current, ...defined, tags: defined.tags ? [...new Set(defined.tags)] : current.tags };
   checkMetadata(next);
+  if (current.feedbackUntil?.getTime() !== next.feedbackUntil?.getTime()) await checkDeadlineChange(ctx, doc.id, next.feedbackUntil);
   const existing = await documentsRepo.documentFiles(ctx.db, doc.id);
   const files = refs ? await resolveFiles(ctx, refs, existing) : existing;
   const changed = (Object.keys(current) as (keyof MetadataValues)[]).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));

@@ -156,7 +156,7 @@ describe("documentUploadPolicy and notePolicy", () => {
     ["deputy_secretary", true],
     ["approver", true],
     ["unit_admin", true],
-    ["editor", false],
+    ["editor", true],
     ["stats_viewer", false],
     ["plain member", false],
   ] as const)("lets a %s upload: %s", (who, expected) => {

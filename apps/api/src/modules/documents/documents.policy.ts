@@ -49,10 +49,10 @@ export const documentPolicy = definePolicy<DocumentLike>()("document", {
   viewOpens: manages,
 });
 
-/** Uploading document files: anyone who publishes for some unit. */
+/** Uploading document files: anyone who publishes documents for some unit, and news editors (articles' attachments). */
 export const documentUploadPolicy = definePolicy<Record<string, never>>()("document upload", {
   read: () => true,
-  upload: (actor) => actor.grants.some((g) => PUBLISHER_ROLES.includes(g.role)),
+  upload: (actor) => actor.grants.some((g) => PUBLISHER_ROLES.includes(g.role) || g.role === "editor"),
 });
 
 /** A private note: its author's alone (anyone else, whatever their role, gets 404). */

@@ -37,6 +37,7 @@ export const presentSummary = (r: SummaryRow): DocumentSummaryDto => ({
 export function presentDocument(d: DocumentRow, files: DocumentFileRow[], bookmarked: boolean): DocumentDto {
   return {
     ...presentSummary({ ...d, fileCount: files.length, bookmarked }),
+    feedbackVisibility: d.feedbackVisibility,
     files: files.map(presentFile),
     version: d.version,
     withdrawnReason: d.withdrawnReason,

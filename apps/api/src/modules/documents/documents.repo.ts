@@ -1,6 +1,6 @@
 import { type Selectable, sql } from "kysely";
 import type { Db } from "../../db/db";
-import type { DocumentFormat, DocumentLevel, DocumentType, Documents, DocumentVersions } from "../../db/schema";
+import type { DocumentFormat, DocumentLevel, DocumentType, Documents, DocumentVersions, FeedbackVisibility } from "../../db/schema";
 import type { DocumentLike } from "./documents.policy";
 
 /** A document without its text and vectors, with the publishing unit's name and kind. */
@@ -11,7 +11,7 @@ export const CONTENT_TEXT_MAX = 300_000;
 
 const documentColumns = sql`
   d.id, d.unit_id, d.unit_path::text AS unit_path, d.number_symbol, d.type, d.issuing_body, d.issued_on, d.effective_on,
-  d.summary, d.level, d.tags, d.committee_only, d.feedback_until, d.version, d.created_by, d.updated_by, d.created_at,
+  d.summary, d.level, d.tags, d.committee_only, d.feedback_until, d.feedback_visibility, d.version, d.created_by, d.updated_by, d.created_at,
   d.updated_at, d.withdrawn_at, d.withdrawn_by, d.withdrawn_reason, u.name AS unit_name, u.kind AS unit_kind`;
 
 export async function findDocument(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<DocumentRow | undefined> {
@@ -60,6 +60,9 @@ export interface MetadataValues {
   level: DocumentLevel;
   tags: string[];
   committeeOnly: boolean;
+  /** Set: a draft for feedback until then. */
+  feedbackUntil: Date | null;
+  feedbackVisibility: FeedbackVisibility;
 }
 
 export function insertDocument(db: Db, values: MetadataValues & { unitId: string; unitPath: string; createdBy: string }) {
@@ -119,6 +122,7 @@ export function attachableUploads(db: Db, ids: readonly string[], accountId: str
     .where("id", "in", ids)
     .where("uploadedBy", "=", accountId)
     .where("documentId", "is", null)
+    .where("attachedAt", "is", null)
     .where("createdAt", ">", sql<Date>`now() - interval '24 hours'`)
     .forUpdate()
     .execute();
@@ -127,6 +131,12 @@ export function attachableUploads(db: Db, ids: readonly string[], accountId: str
 export async function markAttached(db: Db, ids: readonly string[], documentId: string): Promise<void> {
   if (ids.length === 0) return;
   await db.updateTable("documentUploads").set({ documentId, attachedAt: new Date() }).where("id", "in", ids).execute();
+}
+
+/** Uploads attached to something other than a document (an article): no longer attachable. */
+export async function markUploadsUsed(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable("documentUploads").set({ attachedAt: new Date() }).where("id", "in", ids).execute();
 }
 
 // ---- extracted text ----

@@ -5,7 +5,8 @@ import { IdParams } from "@party/shared/schemas/common";
 import { DocumentEnvelope, DocumentListEnvelope, DocumentListQuery, FilePositionParams, FileTextEnvelope, PreviewEnvelope } from "@party/shared/schemas/documents";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AppError, ConflictError } from "../../lib/errors";
-import { actorOf, parseRange } from "../../lib/http";
+import { actorOf } from "../../lib/http";
+import { sendStoredFile } from "../../lib/send-file";
 import { bestSnippet, highlightAll, queryTerms } from "../../lib/snippets";
 import { prefixPattern } from "../../lib/sql";
 import { sanitizeArticleHtml } from "../news/news.sanitize";
@@ -15,11 +16,10 @@ import { encodeIssuedCursor, encodeOffsetCursor, presentSummary } from "./docume
 import * as listsRepo from "./documents-lists.repo";
 import * as documentsRepo from "./documents.repo";
 import { docxPreviewHtml } from "./extract";
-import { contentDisposition } from "./file-names";
+import { contentDisposition, INLINE_FORMATS } from "./file-names";
 import { removeTemp, tempDirOf, tempPath } from "./receive";
 
 /** Formats a browser shows itself; Office files are downloaded. */
-const INLINE = new Set(["pdf", "jpeg", "png", "webp"]);
 /** Search pages by position up to here; past it, narrow the query. */
 const MAX_OFFSET = 1000;
 
@@ -87,25 +87,8 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const actor = actorOf(req);
       const { doc, file } = await loadFile(db, actor, req.params.id, req.params.position);
-      const size = Number(file.size);
-      const range = parseRange(req.headers.range, size);
-      if (range === "unsatisfiable") {
-        return reply.status(416).header("content-range", `bytes */${size}`).send({ error: { code: "validation_failed", message: "Range not satisfiable" } });
-      }
-      const body = await storage.read(file.sha256, range ?? undefined).catch(() => {
-        throw new AppError(503, "service_unavailable", "The file could not be read from storage");
-      });
       // A viewer reads a PDF in many ranges: only the whole file or its first range counts as an open.
-      if (req.method === "GET" && (!range || range.start === 0)) await documentsRepo.recordOpen(db, doc.id, actor.accountId);
-      reply
-        .header("content-type", file.contentType)
-        .header("content-disposition", contentDisposition(file.name, INLINE.has(file.format)))
-        .header("x-content-type-options", "nosniff")
-        .header("accept-ranges", "bytes")
-        .header("etag", `"${file.sha256}"`);
-      if (range) reply.status(206).header("content-range", `bytes ${range.start}-${range.end}/${size}`).header("content-length", range.end - range.start + 1);
-      else reply.header("content-length", size);
-      return reply.send(body);
+      return sendStoredFile(reply, storage, file, contentDisposition(file.name, INLINE_FORMATS.has(file.format)), { onWhole: () => documentsRepo.recordOpen(db, doc.id, actor.accountId) });
     },
   );
 

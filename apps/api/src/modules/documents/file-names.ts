@@ -49,6 +49,9 @@ export function asciiFileName(name: string): string {
 const encodeRfc5987 = (value: string): string =>
   encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/** Formats the browser shows itself (a PDF, a picture); Office files are downloaded. */
+export const INLINE_FORMATS: ReadonlySet<string> = new Set(["pdf", "jpeg", "png", "webp"]);
+
 /**
  * `Content-Disposition` (RFC 6266) with an ASCII fallback and the UTF-8 name: PDFs and pictures open
  * in the browser (`inline`), Office files download (`attachment`). CR, LF and quotes never get through.

@@ -8,6 +8,11 @@ export function findFile(db: Db, id: string): Promise<FileRow | undefined> {
   return db.selectFrom("files").selectAll().select(sql<number>`size::bigint::float8`.as("size")).where("id", "=", id).executeTakeFirst();
 }
 
+export function findFiles(db: Db, ids: readonly string[]): Promise<FileRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom("files").selectAll().select(sql<number>`size::bigint::float8`.as("size")).where("id", "in", ids).execute();
+}
+
 /** The file row for these bytes, created if new (the same bytes twice are one file). */
 export async function upsertFile(db: Db, values: { sha256: string; size: number; contentType: string; kind: "image" | "document"; createdBy: string }): Promise<string> {
   const { rows } = await sql<{ id: string }>`

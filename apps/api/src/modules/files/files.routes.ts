@@ -3,8 +3,8 @@ import { z } from "zod";
 import { IdParams } from "@party/shared/schemas/common";
 import { ImageEnvelope } from "@party/shared/schemas/files";
 import { withTransaction } from "../../lib/context";
-import { AppError } from "../../lib/errors";
-import { actorOf, metaOf, parseRange } from "../../lib/http";
+import { actorOf, metaOf } from "../../lib/http";
+import { sendStoredFile } from "../../lib/send-file";
 import { authorize } from "../../lib/policy";
 import { storeImage } from "./files.commands";
 import { filePolicy, imageUploadPolicy } from "./files.policy";
@@ -47,25 +47,8 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const file = await filesRepo.findFile(db, req.params.id);
       authorize(filePolicy, actorOf(req), "read", file);
-      const size = Number(file.size);
-      const range = parseRange(req.headers.range, size);
-      if (range === "unsatisfiable") {
-        return reply.status(416).header("content-range", `bytes */${size}`).send({ error: { code: "validation_failed", message: "Range not satisfiable" } });
-      }
-      const body = await storage.read(file.sha256, range ?? undefined).catch(() => {
-        throw new AppError(503, "service_unavailable", "The file could not be read from storage");
-      });
-      reply
-        .header("content-type", file.contentType)
-        .header("content-disposition", `inline; filename="${file.id}.webp"`)
-        .header("x-content-type-options", "nosniff")
-        .header("accept-ranges", "bytes")
-        // Content-addressed: the bytes behind an id never change, so the browser may keep them.
-        .header("cache-control", "private, max-age=31536000, immutable")
-        .header("etag", `"${file.sha256}"`);
-      if (range) reply.status(206).header("content-range", `bytes ${range.start}-${range.end}/${size}`).header("content-length", range.end - range.start + 1);
-      else reply.header("content-length", size);
-      return reply.send(body);
+      // Content-addressed: the bytes behind an id never change, so the browser may keep them.
+      return sendStoredFile(reply, storage, file, `inline; filename="${file.id}.webp"`, { cache: "private, max-age=31536000, immutable" });
     },
   );
 };

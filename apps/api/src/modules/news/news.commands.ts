@@ -1,5 +1,6 @@
 import type { ApproveBody, CreateArticleBody, UpdateArticleBody } from "@party/shared/schemas/news";
 import type { Db } from "../../db/db";
+import type { ArticleAttachment } from "../../db/schema";
 import { covers, hasRoleOver } from "../../lib/actor";
 import type { Ctx } from "../../lib/context";
 import { AppError, ValidationError } from "../../lib/errors";
@@ -9,6 +10,7 @@ import { notifyAccounts } from "../notifications/notifications.commands";
 import { notifyUnitSubtree } from "../notifications/notifications.jobs";
 import type { UnitRow } from "../org-units/org-units.repo";
 import * as filesRepo from "../files/files.repo";
+import * as documentsRepo from "../documents/documents.repo";
 import { NEWS_CHANGED } from "./feed-cache";
 import * as newsRepo from "./news.repo";
 import type { ArticleRow } from "./news.repo";
@@ -18,8 +20,11 @@ const articleLink = (id: string) => `/news/${id}`;
 /** Tells every process that feeds may show something else now (their caches clear). */
 export const newsChanged = { event: NEWS_CHANGED, accountIds: [] };
 
-/** The content as stored: body sanitised, its text extracted, the category checked to belong to the channel. */
-async function prepareContent(db: Db, channelId: string, input: UpdateArticleBody) {
+/**
+ * The content as stored: body sanitised, its text extracted, the category checked to belong to the
+ * channel, the attachments resolved (`existing`: the files the article already has, which may be kept).
+ */
+async function prepareContent(db: Db, actorId: string, channelId: string, input: UpdateArticleBody, existing: ArticleAttachment[] = []) {
   if (input.categoryId) {
     const category = await newsRepo.findCategory(db, input.categoryId);
     if (!category || category.unitId !== channelId || category.archivedAt) throw new ValidationError("Not a category of this channel", { categoryId: "invalid" });
@@ -27,9 +32,10 @@ async function prepareContent(db: Db, channelId: string, input: UpdateArticleBod
   if (input.coverImageId && (await filesRepo.findImages(db, [input.coverImageId])).length === 0) {
     throw new ValidationError("No such picture", { coverImageId: "invalid" });
   }
+  const { attachments, uploadIds } = await resolveAttachments(db, actorId, input.attachments, existing);
   const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
   const tags = [...new Set(input.tags)];
-  return {
+  const content = {
     title: input.title,
     summary: input.summary,
     bodyHtml,
@@ -39,7 +45,31 @@ async function prepareContent(db: Db, channelId: string, input: UpdateArticleBod
     sourceLine: input.sourceLine,
     coverImageId: input.coverImageId,
     coverAlt: input.coverImageId ? input.coverAlt : "",
+    attachments: JSON.stringify(attachments),
   };
+  return { content, uploadIds };
+}
+
+/**
+ * The attachment list an editor sent, as stored: `{ uploadId }` must be the actor's own upload of the
+ * last 24 hours, not attached anywhere yet (it was checked by content and for classification marks
+ * on upload); `{ fileId }` must be one the article already has. Each file once.
+ */
+async function resolveAttachments(db: Db, actorId: string, refs: UpdateArticleBody["attachments"], existing: ArticleAttachment[]) {
+  const uploadIds = refs.flatMap((ref) => ("uploadId" in ref ? [ref.uploadId] : []));
+  const uploads = uploadIds.length > 0 ? await documentsRepo.attachableUploads(db, uploadIds, actorId) : [];
+  const sizes = new Map((await filesRepo.findFiles(db, uploads.map((u) => u.fileId))).map((f) => [f.id, Number(f.size)]));
+  const attachments: ArticleAttachment[] = [];
+  refs.forEach((ref, i) => {
+    const found =
+      "uploadId" in ref
+        ? uploads.filter((u) => u.id === ref.uploadId).map((u) => ({ fileId: u.fileId, name: u.name, format: u.format, size: sizes.get(u.fileId) ?? 0 }))[0]
+        : existing.find((f) => f.fileId === ref.fileId);
+    if (!found) throw new ValidationError("Not a file of this article or an upload of yours from the last 24 hours", { [`attachments.${i}`]: "invalid" });
+    if (attachments.some((f) => f.fileId === found.fileId)) throw new ValidationError("The same file is attached twice", { [`attachments.${i}`]: "duplicate" });
+    attachments.push(found);
+  });
+  return { attachments, uploadIds };
 }
 
 /**
@@ -53,13 +83,14 @@ export async function createArticle(ctx: Ctx, channel: UnitRow, input: CreateArt
   const nearestBelow = actor.grants.filter((g) => g.role === "editor" && covers(channel.path, g.path)).sort((a, b) => a.path.length - b.path.length)[0];
   const origin = hasRoleOver(actor, channel.path, "editor") ? { id: channel.id } : nearestBelow && { id: nearestBelow.unitId };
   if (!origin) throw new AppError(403, "forbidden", "Not an editor of this channel or a unit below it");
-  const content = await prepareContent(ctx.db, channel.id, input);
+  const { content, uploadIds } = await prepareContent(ctx.db, actor.accountId, channel.id, input);
   const { id } = await ctx.db
     .insertInto("articles")
     .values({ unitId: channel.id, unitPath: channel.path, originUnitId: origin.id, status: "draft", workingRevision: 1, createdBy: actor.accountId })
     .returning("id")
     .executeTakeFirstOrThrow();
   await ctx.db.insertInto("articleRevisions").values({ articleId: id, number: 1, state: "draft", ...content, createdBy: actor.accountId, updatedBy: actor.accountId }).execute();
+  await documentsRepo.markUploadsUsed(ctx.db, uploadIds);
   await recordEvent(ctx, { name: "news.article_created", unitId: channel.id, subjectType: "article", subjectId: id, data: { proposal: origin.id !== channel.id } });
   return id;
 }
@@ -71,7 +102,9 @@ export async function createArticle(ctx: Ctx, channel: UnitRow, input: CreateArt
  */
 export async function updateArticle(ctx: Ctx, article: ArticleRow, input: UpdateArticleBody): Promise<void> {
   const actor = ctx.actor!;
-  const content = await prepareContent(ctx.db, article.unitId, input);
+  const working = article.workingRevision === null ? undefined : await newsRepo.findRevision(ctx.db, article.id, article.workingRevision);
+  const { content, uploadIds } = await prepareContent(ctx.db, actor.accountId, article.unitId, input, [...(working?.attachments ?? []), ...article.attachments]);
+  await documentsRepo.markUploadsUsed(ctx.db, uploadIds);
   if (article.workingRevision !== null) {
     await ctx.db
       .updateTable("articleRevisions")
@@ -191,6 +224,7 @@ export async function approveArticle(ctx: Ctx, article: ArticleRow, input: Appro
       sourceLine: revision.sourceLine,
       coverImageId: revision.coverImageId,
       coverAlt: revision.coverAlt,
+      attachments: JSON.stringify(revision.attachments),
       publishedRevision: revision.number,
       workingRevision: null,
       status: goesLive ? "published" : "scheduled",
@@ -271,7 +305,7 @@ export async function restoreRevision(ctx: Ctx, article: ArticleRow, number: num
   const source = await newsRepo.findRevision(ctx.db, article.id, number);
   if (!source) throw new ValidationError("No such revision", { number: "invalid" });
   const { title, summary, bodyHtml, bodyText, categoryId, tags, sourceLine, coverImageId, coverAlt } = source;
-  const content = { title, summary, bodyHtml, bodyText, categoryId, tags, sourceLine, coverImageId, coverAlt };
+  const content = { title, summary, bodyHtml, bodyText, categoryId, tags, sourceLine, coverImageId, coverAlt, attachments: JSON.stringify(source.attachments) };
   const actor = ctx.actor!;
   if (article.workingRevision !== null) {
     await ctx.db

@@ -1,5 +1,5 @@
-import type { ArticleDto, ArticleSummaryDto, CategoryDto, CoverDto, EditorialItemDto, RevisionDto } from "@party/shared/schemas/news";
-import type { ImageVariant } from "../../db/schema";
+import type { ArticleDto, ArticleSummaryDto, AttachmentDto, CategoryDto, CoverDto, EditorialItemDto, RevisionDto } from "@party/shared/schemas/news";
+import type { ArticleAttachment, ImageVariant } from "../../db/schema";
 import { presentImage } from "../files/files.presenter";
 import type { UnitKind } from "@party/shared";
 import type { ArticleRow, CategoryRow, EditorialRow, RevisionRow, SummaryRow } from "./news.repo";
@@ -29,6 +29,10 @@ export const presentSummary = (r: SummaryRow): ArticleSummaryDto => ({
     r.coverId && r.coverVariants ? presentCover({ id: r.coverId, width: r.coverWidth!, height: r.coverHeight!, variants: r.coverVariants }, r.coverAlt) : null,
 });
 
+/** Attached files as stored in the row (jsonb), in order. */
+export const presentAttachments = (list: ArticleAttachment[] | null | undefined): AttachmentDto[] =>
+  (list ?? []).map((f) => ({ fileId: f.fileId, name: f.name, format: f.format as AttachmentDto["format"], size: Number(f.size) }));
+
 export const presentRevision = (r: RevisionRow & { authorName?: string | null; reviewerName?: string | null }, cover: ImageRow | null = null): RevisionDto => ({
   number: r.number,
   state: r.state,
@@ -39,6 +43,7 @@ export const presentRevision = (r: RevisionRow & { authorName?: string | null; r
   tags: r.tags,
   sourceLine: r.sourceLine,
   cover: presentCover(cover, r.coverAlt),
+  attachments: presentAttachments(r.attachments),
   restoredFrom: r.restoredFrom,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -76,6 +81,7 @@ export function presentArticle(
     status: a.status,
     bodyHtml: a.bodyHtml,
     sourceLine: a.sourceLine,
+    attachments: presentAttachments(a.attachments),
     publishAt: iso(a.publishAt),
     unpublishAt: iso(a.unpublishAt),
     statusReason: a.statusReason,

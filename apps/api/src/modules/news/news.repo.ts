@@ -16,7 +16,7 @@ export async function findArticle(db: Db, id: string, options: { forUpdate?: boo
     SELECT a.id, a.unit_id, a.unit_path::text AS unit_path, a.origin_unit_id, a.status, a.title, a.summary, a.body_html, a.body_text,
            a.category_id, a.tags, a.source_line, a.published_revision, a.working_revision, a.published_at, a.publish_at,
            a.unpublish_at, a.is_guidance, a.pinned_until, a.status_reason, a.created_by, a.created_at, a.updated_at,
-           a.cover_image_id, a.cover_alt, o.path::text AS origin_path, r.state AS working_state, r.submitted_by
+           a.cover_image_id, a.cover_alt, a.attachments, o.path::text AS origin_path, r.state AS working_state, r.submitted_by
       FROM articles a
       JOIN org_units o ON o.id = a.origin_unit_id
       LEFT JOIN article_revisions r ON r.article_id = a.id AND r.number = a.working_revision

@@ -1,18 +1,22 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams, OkEnvelope } from "@party/shared/schemas/common";
-import { ArticleEnvelope, FeedEnvelope, FeedQuery, ReaderStatsEnvelope, SearchEnvelope, SearchQuery } from "@party/shared/schemas/news";
+import { ArticleEnvelope, AttachmentParams, FeedEnvelope, FeedQuery, ReaderStatsEnvelope, SearchEnvelope, SearchQuery } from "@party/shared/schemas/news";
 import { subtreesWith } from "../../lib/actor";
-import { AppError, ValidationError } from "../../lib/errors";
+import { AppError, NotFoundError, ValidationError } from "../../lib/errors";
 import { actorOf } from "../../lib/http";
+import { sendStoredFile } from "../../lib/send-file";
+import { contentDisposition, INLINE_FORMATS } from "../documents/file-names";
+import * as filesRepo from "../files/files.repo";
 import { FeedCache, NEWS_CHANGED, NEWS_READ, ReadMarks } from "./feed-cache";
 import { articleConfig as config, articleResponse, audiencePaths, loadArticle, tags } from "./news.access";
 import { decodeCursor, encodeCursor, presentSummary } from "./news.presenter";
+import { articlePolicy } from "./news.policy";
 import * as newsRepo from "./news.repo";
 import { bestSnippet, highlightAll, queryTerms } from "../../lib/snippets";
 
 /** Reading news: the member's feed, search, an article, its read mark and its readers. */
 export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, live } = app.deps;
+  const { db, live, storage } = app.deps;
   const feedCache = new FeedCache();
   const readMarks = new ReadMarks();
   const unsubscribe = live.subscribe((message) => {
@@ -100,6 +104,22 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
     await live.publish({ event: NEWS_READ, accountIds: [], data: { accountId: actor.accountId, articleId: article.id } }).catch(() => undefined);
     return { ok: true as const };
   });
+
+  app.get(
+    "/articles/:id/attachments/:fileId",
+    { config, schema: { tags, summary: "A file attached to the article (Range supported): the published version's, or for the editorial team the working revision's", params: AttachmentParams } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const article = await loadArticle(db, actor, req.params.id, "read");
+      let file = article.attachments.find((f) => f.fileId === req.params.fileId);
+      if (!file && article.workingRevision !== null && articlePolicy.can(actor, "viewHistory", article)) {
+        file = (await newsRepo.findRevision(db, article.id, article.workingRevision))?.attachments.find((f) => f.fileId === req.params.fileId);
+      }
+      const stored = file && (await filesRepo.findFile(db, file.fileId));
+      if (!file || !stored) throw new NotFoundError("attachment not found");
+      return sendStoredFile(reply, storage, stored, contentDisposition(file.name, INLINE_FORMATS.has(file.format)));
+    },
+  );
 
   app.get("/articles/:id/readers", { config, schema: { tags, summary: "Unique readers per day", params: IdParams, response: { 200: ReaderStatsEnvelope } } }, async (req) => {
     const article = await loadArticle(db, actorOf(req), req.params.id, "viewStats");

@@ -39,6 +39,14 @@ export const notificationTypes = {
     description: "A unit above you (or your own) published a document; committee-only ones reach only its committee",
     title: (title) => title,
   },
+  "feedback.replied": {
+    description: "A committee answered your comment on a draft (tiếp thu, không tiếp thu, ghi nhận)",
+    title: (title) => title,
+  },
+  "feedback.forwarded": {
+    description: "A unit below forwarded its summary of the feedback on a draft to your unit",
+    title: (title) => title,
+  },
 } satisfies Record<string, NotificationType>;
 
 export type NotificationTypeName = keyof typeof notificationTypes;
