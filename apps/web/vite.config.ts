@@ -1,3 +1,6 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { type Plugin, defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
@@ -15,6 +18,36 @@ const oneManifestLink: Plugin = {
       let seen = false;
       return html.replace(/\s*<link rel="manifest"[^>]*>/g, (link) => (seen ? "" : ((seen = true), link)));
     },
+  },
+};
+
+/**
+ * pdf.js's standard fonts, character maps and JavaScript JPEG 2000 decoder, served from the app's own
+ * origin under /pdfjs/ (the CSP allows nothing else): copied into the build, and served by the dev
+ * server. The viewer asks for them only when a PDF needs them; they are not precached.
+ */
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+const PDFJS_ASSETS: Record<string, (name: string) => boolean> = {
+  standard_fonts: () => true,
+  cmaps: () => true,
+  wasm: (name) => name === "openjpeg_nowasm_fallback.js" || name.startsWith("LICENSE"),
+};
+const pdfjsAssets: Plugin = {
+  name: "pdfjs-assets",
+  generateBundle() {
+    for (const [dir, wanted] of Object.entries(PDFJS_ASSETS)) {
+      for (const name of readdirSync(path.join(pdfjsDir, dir)).filter(wanted)) {
+        this.emitFile({ type: "asset", fileName: `pdfjs/${dir}/${name}`, source: readFileSync(path.join(pdfjsDir, dir, name)) });
+      }
+    }
+  },
+  configureServer(server) {
+    server.middlewares.use("/pdfjs", (req, res, next) => {
+      const [dir, name] = (req.url ?? "").split("?")[0].replace(/^\//, "").split("/");
+      if (!dir || !name || !(dir in PDFJS_ASSETS) || !PDFJS_ASSETS[dir](name) || name.includes("..")) return next();
+      res.setHeader("content-type", name.endsWith(".js") ? "text/javascript" : "application/octet-stream");
+      res.end(readFileSync(path.join(pdfjsDir, dir, name)));
+    });
   },
 };
 
@@ -48,7 +81,9 @@ export default defineConfig({
       workbox: {
         // Only the public app shell is precached. Nothing under /api/ ever goes through the service
         // worker's caches: no runtimeCaching entry, and navigations to /api/ are not answered with the shell.
-        globPatterns: ["**/*.{js,css,html,png,svg,webmanifest}"],
+        // mjs: pdf.js's worker, so saved PDFs open without network; pdf.js's own fonts and decoders are fetched when needed.
+        globPatterns: ["**/*.{js,mjs,css,html,png,svg,webmanifest}"],
+        globIgnores: ["pdfjs/**"],
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],
@@ -61,6 +96,7 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
     oneManifestLink,
+    pdfjsAssets,
   ],
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false, target: "es2022" },
   server: {

@@ -18,3 +18,4 @@ await import("./flows/accounts");
 await import("./flows/notifications");
 await import("./flows/news");
 await import("./flows/editorial");
+await import("./flows/documents");

@@ -3,6 +3,28 @@ import { describe, it } from "node:test";
 import { DESKTOP, PHONE, newContext } from "../browser";
 import { checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
 
+/** A one-page PDF with ASCII text: what an editor attaches (the server reads it to check for classification marks). */
+const ATTACHMENT_PDF = (() => {
+  const content = "BT /F1 12 Tf 72 770 Td (Ke hoach hoc tap nghi quyet) Tj ET";
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+})();
+
 const COVER_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAhUlEQVR42u3aMQ0AMAgEQITgpMIrqiJaDYzQS37+hBs/xM4s5Z5VSvf+AAQIECBAgAABAgQIECBAgAABGgb028HVfkCAAAECBAgQIECAAAECBAgQoGlABjOLIiBAgAABAgQIECBAgAABAgTIf5DBzKIICBAgQIAAAQIECBAgQIAAARoL9ADxRPIdcZDQEAAAAABJRU5ErkJggg==",
   "base64",
@@ -85,6 +107,11 @@ describe("the news desk: an editor and an approver", () => {
       await e.getByLabel("Chọn ảnh đại diện").setInputFiles({ name: "hoi-nghi.png", mimeType: "image/png", buffer: COVER_PNG });
       await e.getByText("Đã tải ảnh lên.").waitFor();
       await e.getByLabel("Mô tả ảnh").fill("Hội trường Quận ủy trong buổi hội nghị");
+      // An attachment: uploaded at once after the not-classified confirmation, checked by content like a document.
+      const attachments = e.getByRole("group", { name: "Tệp đính kèm" });
+      await attachments.getByRole("checkbox", { name: "Tôi xác nhận văn bản này không chứa bí mật nhà nước" }).check();
+      await attachments.getByLabel("Chọn tệp").setInputFiles({ name: "ke-hoach-hoc-tap.pdf", mimeType: "application/pdf", buffer: ATTACHMENT_PDF });
+      await attachments.getByText(/PDF · [\d,.]+ (B|KB) · Đã tải lên/).waitFor();
       const toolbar = e.getByRole("toolbar", { name: "Định dạng văn bản" });
       await body.click();
       await toolbar.getByRole("button", { name: "Tiêu đề mục" }).click();
@@ -238,6 +265,12 @@ describe("the news desk: an editor and an approver", () => {
       assert.equal(await page.locator(".article-body h2").innerText(), "Nội dung chính");
       assert.equal(await page.locator(".article-body strong").innerText(), "khẩn trương");
       await page.locator(".article-body", { hasText: "Có 120 đảng viên tham dự." }).waitFor();
+      // The attachment downloads for the member, as the PDF it was.
+      const attached = page.getByRole("link", { name: /^Tải ke-hoach-hoc-tap\.pdf \(PDF, / });
+      const download = await page.request.get((await attached.getAttribute("href"))!);
+      assert.equal(download.status(), 200);
+      assert.equal(download.headers()["content-type"], "application/pdf");
+      assert.ok((await download.body()).equals(ATTACHMENT_PDF));
       await checkPage(page, "article with a cover", consoleErrors);
     } finally {
       await member.context.close();

@@ -78,6 +78,55 @@ export async function request<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DEL
   return body as T;
 }
 
+/**
+ * POST of a file's raw bytes with upload progress (fetch reports none): `onProgress` gets the share
+ * sent so far, 0 to 1. Carries the CSRF token like request(); resolves with the parsed JSON, rejects
+ * with ApiError (status 0 when there was no answer) or an AbortError when `signal` aborts it.
+ */
+export function uploadWithProgress<T>(path: string, query: Query, file: Blob, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", apiUrl(path, query));
+    xhr.setRequestHeader("accept", "application/json");
+    // The server finds the type from the content; a header is sent all the same, so the body is read.
+    xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
+    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = undefined;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) {
+        onProgress(1);
+        resolve(body as T);
+        return;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        reject(new ApiError(xhr.status, "bad_response", "Response is not JSON"));
+        return;
+      }
+      const error = errorFromResponse(xhr.status, body, xhr.getResponseHeader("retry-after"));
+      if (xhr.status === 401) onAuthError?.(error);
+      reject(error);
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network_error", "Network request failed"));
+    xhr.onabort = () => reject(new DOMException("The upload was aborted", "AbortError"));
+    if (signal) {
+      if (signal.aborted) {
+        reject(new DOMException("The upload was aborted", "AbortError"));
+        return;
+      }
+      signal.addEventListener("abort", () => xhr.abort(), { once: true });
+    }
+    xhr.send(file);
+  });
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body }),

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router-dom";
 import { Icon } from "../components/Icon";
+import { usePublishesAnywhere } from "../features/documents/desk";
 import { useTopUnits } from "../features/org-units/api";
 import { useSession } from "./session";
 
@@ -10,7 +11,7 @@ const NEWS_ROLES = new Set(["editor", "approver", "unit_admin"]);
 /**
  * Links to the admin screens. The organisation tree is there for every role; members, roles and
  * the audit log only when the API's abilities on the actor's top units allow them; the news desk
- * for the roles that work there (the unit abilities say nothing about news; each desk page then
+ * and the documents desk for the roles that work there (the unit abilities say nothing about news; each desk page then
  * follows the API's answers).
  */
 export function AdminLinks({ className }: { className?: string }) {
@@ -20,6 +21,7 @@ export function AdminLinks({ className }: { className?: string }) {
   const any = (ability: string) => abilities.some((a) => a[ability]);
   const { session } = useSession();
   const newsDesk = (session?.grants ?? []).some((g) => NEWS_ROLES.has(g.role));
+  const documentsDesk = usePublishesAnywhere();
   return (
     <ul className={className}>
       <li>
@@ -33,6 +35,14 @@ export function AdminLinks({ className }: { className?: string }) {
           <NavLink to="/admin/news" className="nav-link">
             <Icon name="news" />
             <span>{t("adminNav.news")}</span>
+          </NavLink>
+        </li>
+      )}
+      {documentsDesk && (
+        <li>
+          <NavLink to="/admin/documents" className="nav-link">
+            <Icon name="document" />
+            <span>{t("documents.desk.title")}</span>
           </NavLink>
         </li>
       )}

@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { setCsrfToken } from "../api/client";
+import { savedDocuments } from "../features/documents/savedStore";
 import { deleteAllSaved } from "../features/news/savedStore";
 import { SESSION_KEY } from "./session";
 
@@ -8,8 +9,8 @@ const USER_PREFIX = "sotay.user.";
 
 /**
  * Forgets everything of the user who was logged in: the query cache, the CSRF token, session
- * storage, user keys in local storage, the articles saved for offline reading (of every account on
- * this device, with their pictures) and every Cache Storage cache except the service worker's
+ * storage, user keys in local storage, the articles and documents saved for offline reading (of
+ * every account on this device, with their pictures and files) and every Cache Storage cache except the service worker's
  * precache (which holds only the public app shell). The session is marked as gone first.
  */
 export async function clearUserData(queryClient: QueryClient): Promise<void> {
@@ -27,7 +28,7 @@ export async function clearUserData(queryClient: QueryClient): Promise<void> {
     // storage disabled: nothing stored there
   }
   try {
-    await deleteAllSaved();
+    await Promise.all([deleteAllSaved(), savedDocuments.removeAll()]);
   } catch {
     // IndexedDB unavailable (some private modes): nothing was saved
   }

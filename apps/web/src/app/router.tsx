@@ -6,13 +6,17 @@ import { ForgotPasswordPage } from "../features/auth/ForgotPasswordPage";
 import { LoginPage } from "../features/auth/LoginPage";
 import { MfaSetupPage } from "../features/auth/MfaSetupPage";
 import { MfaVerifyPage } from "../features/auth/MfaVerifyPage";
-import { DocumentsPage } from "../features/documents/DocumentsPage";
+import { BookmarksPage } from "../features/documents/BookmarksPage";
+import { DocumentPage } from "../features/documents/DocumentPage";
+import { DocumentSearchPage } from "../features/documents/DocumentSearchPage";
+import { LibraryPage } from "../features/documents/LibraryPage";
+import { SavedDocumentsPage } from "../features/documents/SavedDocumentsPage";
 import { HomePage } from "../features/home/HomePage";
 import { MeetingsPage } from "../features/meetings/MeetingsPage";
 import { ArticlePage } from "../features/news/ArticlePage";
 import { NewsPage } from "../features/news/NewsPage";
 import { NewsSearchPage } from "../features/news/NewsSearchPage";
-import { RequireAuthOrOfflineReading } from "../features/news/OfflineGate";
+import { RequireAuthOrOfflineReading } from "./OfflineGate";
 import { SavedArticlesPage } from "../features/news/SavedArticlesPage";
 import { InboxPage } from "../features/notifications/InboxPage";
 import { AppLayout } from "./AppLayout";
@@ -32,9 +36,11 @@ const lazyPage = <K extends string>(load: () => Promise<Record<K, ComponentType>
  * - /forgot-password: anyone;
  * - /mfa, /mfa/setup: MfaGate (only while the session owes that step);
  * - everything else: RequireAuth (login first, then the second factor), /admin/* also RequireStaff
- *   (the news desk included: /admin/news…, /admin/units/:id/news). Without network, when the
- *   session cannot be checked, the account this device remembers still reads its saved articles
- *   (/news/saved, /news/:id); see RequireAuthOrOfflineReading.
+ *   (the news desk included: /admin/news…, /admin/units/:id/news; and the documents desk:
+ *   /admin/documents…, /admin/units/:id/documents…). Without network, when the session cannot be
+ *   checked, the account this device remembers still reads its saved articles (/news/saved,
+ *   /news/:id) and documents (/documents/saved, /documents/:id, /documents/:id/files/:position);
+ *   see RequireAuthOrOfflineReading.
  */
 export const router = createBrowserRouter([
   {
@@ -76,7 +82,13 @@ export const router = createBrowserRouter([
               { path: "news/search", element: <NewsSearchPage /> },
               { path: "news/saved", element: <SavedArticlesPage /> },
               { path: "news/:id", element: <ArticlePage /> },
-              { path: "documents", element: <DocumentsPage /> },
+              { path: "documents", element: <LibraryPage /> },
+              { path: "documents/search", element: <DocumentSearchPage /> },
+              { path: "documents/bookmarks", element: <BookmarksPage /> },
+              { path: "documents/saved", element: <SavedDocumentsPage /> },
+              { path: "documents/:id", element: <DocumentPage /> },
+              // The viewer brings pdf.js: loaded on demand (and precached, so saved documents open offline).
+              { path: "documents/:id/files/:position", ...lazyPage(() => import("../features/documents/ViewerPage"), "ViewerPage") },
               { path: "meetings", element: <MeetingsPage /> },
               { path: "me", element: <AccountPage /> },
               { path: "notifications", element: <InboxPage /> },
@@ -101,6 +113,11 @@ export const router = createBrowserRouter([
                   { path: "news/:id/edit", ...lazyPage(() => import("../features/editorial/ArticleEditPage"), "ArticleEditPage") },
                   { path: "news/:id/history", ...lazyPage(() => import("../features/editorial/HistoryPage"), "HistoryPage") },
                   { path: "units/:id/news", ...lazyPage(() => import("../features/editorial/ChannelDeskPage"), "ChannelDeskPage") },
+                  // The publishing side of the documents (unit admins, secretaries, deputies, approvers).
+                  { path: "documents", ...lazyPage(() => import("../features/documents/DeskPage"), "DeskPage") },
+                  { path: "documents/:id/edit", ...lazyPage(() => import("../features/documents/DocumentEditPage"), "DocumentEditPage") },
+                  { path: "units/:id/documents", ...lazyPage(() => import("../features/documents/UnitDeskPage"), "UnitDeskPage") },
+                  { path: "units/:unitId/documents/new", ...lazyPage(() => import("../features/documents/DocumentEditPage"), "DocumentEditPage") },
                 ],
               },
             ],

@@ -98,6 +98,8 @@ export const enEditorial: typeof viEditorial = {
       tooManyTags: "At most {{max}} tags.",
       tagTooLong: "Each tag may be at most {{max}} characters long.",
       source: "Source or author",
+      attachments: "Attachments",
+      attachmentsHint: "Documents that go with the article (PDF, DOCX, XLSX, PPTX, ODT or pictures), up to {{max}} files; readers download them from the article page.",
       sourceHint: "For example: Theo Báo Hà Nội Mới",
       body: "Article text",
       bodyHint: "Toolbar above: use the arrow keys to move between its buttons. Ctrl+B bold, Ctrl+I italic.",

@@ -1,4 +1,5 @@
 import { enAdmin } from "./en-admin";
+import { enDocuments } from "./en-documents";
 import { enEditorial } from "./en-editorial";
 import type { Messages } from "./vi";
 
@@ -253,6 +254,8 @@ export const en: Messages = {
     categoryChosen: "Filtered by one category",
     clearCategory: "Clear the category filter",
     tags: "Tags:",
+    attachments: "Attachments",
+    attachmentLabel: "Download {{name}} ({{format}}, {{size}})",
     read: "Read",
     level: "Published at level",
     allLevels: "All levels",
@@ -312,7 +315,7 @@ export const en: Messages = {
       offlineNotice: "Copy saved at {{time}} — no network connection",
       notSavedOffline: "There is no network, and this article is not saved on the device, so it cannot be opened.",
       offlineTitle: "No network connection",
-      offlineElsewhere: "This page needs the network. Without it, you can still read the articles saved on this device.",
+      offlineElsewhere: "This page needs the network. Without it, you can still read the articles and documents saved on this device.",
       openList: "Read saved articles",
       problem: {
         full: "This device has no room left to save the article. Remove some saved articles or free up the device's storage, then try again.",
@@ -371,4 +374,5 @@ export const en: Messages = {
   },
   ...enAdmin,
   ...enEditorial,
+  ...enDocuments,
 };

@@ -96,6 +96,8 @@ export const viEditorial = {
       tooManyTags: "Nhiều nhất {{max}} từ khóa.",
       tagTooLong: "Mỗi từ khóa dài tối đa {{max}} ký tự.",
       source: "Nguồn, tác giả",
+      attachments: "Tệp đính kèm",
+      attachmentsHint: "Văn bản kèm theo bài (PDF, DOCX, XLSX, PPTX, ODT hoặc ảnh), tối đa {{max}} tệp; người đọc tải về từ trang bài viết.",
       sourceHint: "Ví dụ: Theo Báo Hà Nội Mới",
       body: "Nội dung bài",
       bodyHint: "Thanh công cụ ở trên: dùng phím mũi tên để chuyển giữa các nút. Ctrl+B in đậm, Ctrl+I in nghiêng.",

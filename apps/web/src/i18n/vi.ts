@@ -1,4 +1,5 @@
 import { viAdmin } from "./vi-admin";
+import { viDocuments } from "./vi-documents";
 import { viEditorial } from "./vi-editorial";
 
 /** Vietnamese, the default language. Every string a user reads lives here (and in en.ts, same keys). */
@@ -252,6 +253,8 @@ export const vi = {
     categoryChosen: "Đang lọc theo một chuyên mục",
     clearCategory: "Bỏ lọc chuyên mục",
     tags: "Từ khóa:",
+    attachments: "Tệp đính kèm",
+    attachmentLabel: "Tải {{name}} ({{format}}, {{size}})",
     read: "Đã đọc",
     level: "Cấp đăng tin",
     allLevels: "Tất cả các cấp",
@@ -311,7 +314,7 @@ export const vi = {
       offlineNotice: "Bản đã lưu lúc {{time}} — đang không có mạng",
       notSavedOffline: "Đang không có mạng, và bài này chưa được lưu trên máy nên chưa mở được.",
       offlineTitle: "Đang không có mạng",
-      offlineElsewhere: "Trang này cần có mạng. Khi không có mạng, bạn vẫn đọc được các bài đã lưu trên máy.",
+      offlineElsewhere: "Trang này cần có mạng. Khi không có mạng, bạn vẫn đọc được các bài và văn bản đã lưu trên máy.",
       openList: "Đọc các bài đã lưu",
       problem: {
         full: "Máy không còn đủ chỗ để lưu bài này. Hãy bỏ lưu bớt bài đã lưu hoặc giải phóng bộ nhớ của máy, rồi thử lại.",
@@ -370,6 +373,7 @@ export const vi = {
   },
   ...viAdmin,
   ...viEditorial,
+  ...viDocuments,
 };
 
 export type Messages = typeof vi;

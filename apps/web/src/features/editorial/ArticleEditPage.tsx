@@ -21,7 +21,7 @@ import { BackLink } from "./BackLink";
 import { FormDialog } from "../../components/FormDialog";
 import { noticeOf, useChannelOptions } from "./labels";
 
-const EMPTY: ArticleFormValues = { unitId: "", title: "", summary: "", bodyHtml: "", categoryId: "", tags: "", sourceLine: "", cover: null, coverAlt: "" };
+const EMPTY: ArticleFormValues = { unitId: "", title: "", summary: "", bodyHtml: "", categoryId: "", tags: "", sourceLine: "", cover: null, coverAlt: "", attachments: [] };
 
 /** The form's starting values: the revision being written if there is one, else the published content. */
 export function formValuesOf(a: ArticleDto): ArticleFormValues {
@@ -37,6 +37,7 @@ export function formValuesOf(a: ArticleDto): ArticleFormValues {
     sourceLine: w?.sourceLine ?? a.sourceLine,
     cover,
     coverAlt: cover?.alt ?? "",
+    attachments: (w ? w.attachments : a.attachments).map((f) => ({ fileId: f.fileId, name: f.name, size: f.size, format: f.format })),
   };
 }
 

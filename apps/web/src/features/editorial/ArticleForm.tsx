@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImageDto } from "@party/shared/schemas/files";
-import type { UpdateArticleBody } from "@party/shared/schemas/news";
+import type { AttachmentDto, UpdateArticleBody } from "@party/shared/schemas/news";
 import { Limits } from "@party/shared/limits";
 import { isApiError } from "../../api/errors";
 import { Alert } from "../../components/Alert";
@@ -16,6 +16,7 @@ import { useCategories } from "./api";
 import { type ChannelOption, channelOptionLabel } from "./labels";
 import { CoverField } from "./CoverField";
 import { RichTextEditor } from "./RichTextEditor";
+import { FilesField, useFileEntries } from "../documents/FilesField";
 
 export interface ArticleFormValues {
   unitId: string;
@@ -28,10 +29,21 @@ export interface ArticleFormValues {
   sourceLine: string;
   cover: ImageDto | null;
   coverAlt: string;
+  /** Attached files in order: kept ones by file id, new ones by upload id. */
+  attachments: AttachmentValue[];
 }
 
-type Field = "unitId" | "title" | "summary" | "bodyHtml" | "categoryId" | "tags" | "sourceLine" | "coverImageId" | "coverAlt";
-const FIELDS: readonly Field[] = ["unitId", "title", "summary", "bodyHtml", "categoryId", "tags", "sourceLine", "coverImageId", "coverAlt"];
+/** An attached file as the form holds it. */
+export interface AttachmentValue {
+  fileId?: string;
+  uploadId?: string;
+  name: string;
+  size: number;
+  format?: AttachmentDto["format"];
+}
+
+type Field = "unitId" | "title" | "summary" | "bodyHtml" | "categoryId" | "tags" | "sourceLine" | "coverImageId" | "coverAlt" | "attachments";
+const FIELDS: readonly Field[] = ["unitId", "title", "summary", "bodyHtml", "categoryId", "tags", "sourceLine", "coverImageId", "coverAlt", "attachments"];
 const BOUNDS: Partial<Record<Field, { min?: number; max?: number }>> = {
   title: { min: 1, max: Limits.articleTitleMax },
   summary: { max: Limits.articleSummaryMax },
@@ -53,13 +65,15 @@ export const toContent = (v: ArticleFormValues): UpdateArticleBody => ({
   sourceLine: v.sourceLine.trim(),
   coverImageId: v.cover?.id ?? null,
   coverAlt: v.cover ? v.coverAlt.trim() : "",
+  attachments: v.attachments.map((a) => (a.uploadId ? { uploadId: a.uploadId } : { fileId: a.fileId! })),
 });
 
 /** Whether two states of the form hold the same article (the cover compared by its picture). */
 function sameValues(a: ArticleFormValues, b: ArticleFormValues): boolean {
   return (
     a.unitId === b.unitId && a.title === b.title && a.summary === b.summary && a.bodyHtml === b.bodyHtml && a.categoryId === b.categoryId &&
-    a.tags === b.tags && a.sourceLine === b.sourceLine && (a.cover?.id ?? null) === (b.cover?.id ?? null) && a.coverAlt === b.coverAlt
+    a.tags === b.tags && a.sourceLine === b.sourceLine && (a.cover?.id ?? null) === (b.cover?.id ?? null) && a.coverAlt === b.coverAlt &&
+    a.attachments.map((f) => f.uploadId ?? f.fileId).join() === b.attachments.map((f) => f.uploadId ?? f.fileId).join()
   );
 }
 
@@ -114,6 +128,14 @@ export function ArticleForm({ initial, channels, channelName, onSave, onSubmitFo
       sent.current = null;
     }
   }, [saving, error]);
+  // Attachments upload at once, like a document's files; the list the server gets is the finished ones.
+  const files = useFileEntries(initial.attachments.map((a) => ({ key: `a-${a.fileId}`, name: a.name, size: a.size, format: a.format, state: "attached" as const, progress: 1, fileId: a.fileId })));
+  const [confirmed, setConfirmed] = useState(false);
+  const { entries } = files;
+  useEffect(() => {
+    const done = entries.filter((e) => e.state === "attached" || e.state === "uploaded");
+    setValues((v) => ({ ...v, attachments: done.map((e) => ({ fileId: e.fileId, uploadId: e.uploadId, name: e.name, size: e.size, format: e.format })) }));
+  }, [entries]);
   const leaveGuard = useUnsavedChanges(!sameValues(values, saved));
 
   const validate = (): boolean => {
@@ -129,6 +151,8 @@ export function ArticleForm({ initial, channels, channelName, onSave, onSubmitFo
     else if (tags.some((tag) => tag.length > Limits.articleTagMax)) errors.tags = t("editorial.form.tagTooLong", { max: Limits.articleTagMax });
     if (values.bodyHtml.length > Limits.articleBodyMax) errors.bodyHtml = t("editorial.form.bodyTooLong");
     if (values.cover && !values.coverAlt.trim()) errors.coverAlt = t("editorial.cover.altRequired");
+    if (entries.some((e) => e.state === "uploading")) errors.attachments = t("documents.form.filesWaiting");
+    else if (entries.some((e) => e.state === "refused")) errors.attachments = t("documents.form.filesRefused");
     setClientErrors(errors);
     if (Object.keys(errors).length > 0) {
       if (formRef.current) focusFirstInvalid(formRef.current);
@@ -217,6 +241,15 @@ export function ArticleForm({ initial, channels, channelName, onSave, onSubmitFo
         onImage={(image) => set("cover", image)}
         onAlt={(alt) => set("coverAlt", alt)}
         errors={{ image: errors.coverImageId, alt: errors.coverAlt }}
+      />
+      <FilesField
+        files={files}
+        confirmed={confirmed}
+        onConfirm={setConfirmed}
+        error={errors.attachments}
+        legend={t("editorial.form.attachments")}
+        hint={t("editorial.form.attachmentsHint", { max: Limits.articleAttachmentsMax })}
+        max={Limits.articleAttachmentsMax}
       />
       <RichTextEditor
         label={t("editorial.form.body")}

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Limits } from "@party/shared/limits";
@@ -13,7 +14,7 @@ import { errorMessage, fieldMessage } from "../../i18n/errors";
 import { type CategoryDto, useCategories, useCreateCategory, useUpdateCategory } from "./api";
 
 /** A category name's problem: taken (409), too long, empty; null when the error is not about the name. */
-function nameError(t: ReturnType<typeof useTranslation>["t"], error: unknown): string | null {
+function nameError(t: TFunction, error: unknown): string | null {
   if (!isApiError(error)) return null;
   const code = error.fields.name;
   if (!code) return null;

@@ -6,12 +6,13 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Spinner } from "../../components/Spinner";
+import { LatestDocumentsCard } from "../documents/LatestDocumentsCard";
 import { LatestNewsCard } from "../news/LatestNewsCard";
 import { useLatestNotifications, useMarkRead } from "../notifications/api";
 import { NotificationItem } from "../notifications/NotificationItem";
 import { PushPromptCard } from "../notifications/PushPromptCard";
 
-const SECTIONS = ["home.documents", "home.meetings"] as const;
+const SECTIONS = ["home.meetings"] as const;
 
 /** The newest few notifications, with the way to the inbox. */
 function LatestNotificationsCard() {
@@ -39,7 +40,7 @@ function LatestNotificationsCard() {
   );
 }
 
-/** The member's start page. The sections fill in as documents and meetings land. */
+/** The member's start page. The sections fill in as meetings land. */
 export function HomePage() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -53,6 +54,7 @@ export function HomePage() {
         <div className="card-grid">
           <LatestNotificationsCard />
           <LatestNewsCard />
+          <LatestDocumentsCard />
           {SECTIONS.map((key) => (
             <Card key={key} title={t(key)}>
               <EmptyState>{t("home.empty")}</EmptyState>

@@ -14,7 +14,7 @@ import { type ArticleDto, type ArticleResponse, useArticle, useMarkArticleRead }
 import { ArticleView } from "./ArticleView";
 import { BackToNews } from "./BackToNews";
 import { isUuid } from "./labels";
-import { isUnreachable, useReaderId } from "./offlineReader";
+import { isUnreachable, useReaderId } from "../../app/offlineReader";
 import { SaveForOffline } from "./SaveForOffline";
 import { useSaveArticle, useSavedArticle, useSavedPictures, useUnsaveArticle } from "./savedApi";
 import { fingerprintOf } from "./savedArticles";

@@ -4,7 +4,9 @@ import { Link } from "react-router-dom";
 import { PageHeader } from "../../components/PageHeader";
 import type { ArticleDto } from "./api";
 import { BackToNews } from "./BackToNews";
+import { formatLabel } from "../documents/labels";
 import { CoverImage } from "./CoverImage";
+import { formatSize } from "./size";
 import { channelLabel, publishedDate } from "./labels";
 import { ReadAloud } from "./ReadAloud";
 import { bodyWithLocalPictures } from "./savedArticles";
@@ -25,7 +27,7 @@ export interface ArticleViewProps {
 
 /** A published article as members read it, from the network or from the copy saved on the device. */
 export function ArticleView({ article: a, deskLink = false, localPictures, notice, tools }: ArticleViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   // The text to read aloud, as it is rendered: the title, then the body.
   const readableText = useCallback(() => [document.querySelector("main h1")?.textContent ?? "", bodyRef.current?.innerText ?? ""].join("\n"), []);
@@ -95,6 +97,27 @@ export function ArticleView({ article: a, deskLink = false, localPictures, notic
         */}
         <div ref={bodyRef} className="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
         {a.sourceLine && <p className="article-source">{a.sourceLine}</p>}
+        {a.attachments.length > 0 && (
+          <section className="article-attachments" aria-labelledby={`${a.id}-attachments`}>
+            <h2 id={`${a.id}-attachments`} className="section-title">
+              {t("news.attachments")}
+            </h2>
+            <ul className="item-list">
+              {a.attachments.map((f) => (
+                <li key={f.fileId} className="item">
+                  {/* A plain link: the browser opens a PDF or picture itself and downloads the rest (the server says which). */}
+                  <a href={`/api/articles/${a.id}/attachments/${f.fileId}`} aria-label={t("news.attachmentLabel", { name: f.name, format: formatLabel(t, f.format), size: formatSize(f.size, i18n.language) })}>
+                    {f.name}
+                  </a>
+                  <span className="meta">
+                    {" "}
+                    · {formatLabel(t, f.format)} · {formatSize(f.size, i18n.language)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {a.tags.length > 0 && (
           <div className="article-tags">
             <span id={`${a.id}-tags`} className="meta">

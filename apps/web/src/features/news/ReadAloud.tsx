@@ -4,12 +4,12 @@ import { Alert } from "../../components/Alert";
 import { useReadAloud } from "./useReadAloud";
 
 /**
- * "Nghe đọc bài": reads the text `getText` returns (taken from the rendered page when pressed) in a
+ * "Nghe đọc bài" (or `title`): reads the text `getText` returns (taken from the rendered page when pressed) in a
  * Vietnamese voice. One play/pause/resume button that keeps focus while its label changes, and a
  * stop button; the state is announced politely. Without a Vietnamese voice it says so instead of
  * reading with a wrong one.
  */
-export function ReadAloud({ getText }: { getText: () => string }) {
+export function ReadAloud({ getText, title }: { getText: () => string; title?: string }) {
   const { t } = useTranslation();
   const { state, play, pause, resume, stop } = useReadAloud(getText);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -53,7 +53,7 @@ export function ReadAloud({ getText }: { getText: () => string }) {
   return (
     <section className="read-aloud" aria-labelledby={headingId}>
       <h2 id={headingId} className="read-aloud-title">
-        {t("news.readAloud.title")}
+        {title ?? t("news.readAloud.title")}
       </h2>
       {body}
       <p className="meta read-aloud-status" role="status" data-state={state}>

@@ -9,7 +9,7 @@ import { Spinner } from "../../components/Spinner";
 import { formatDateTime } from "../../i18n/format";
 import { BackToNews } from "./BackToNews";
 import { channelLabel } from "./labels";
-import { useReaderId } from "./offlineReader";
+import { useReaderId } from "../../app/offlineReader";
 import { useSavedList, useUnsaveArticle } from "./savedApi";
 import { type SavedArticleRecord, StorageUnavailableError } from "./savedStore";
 import { formatSize } from "./size";

@@ -1,5 +1,6 @@
 import type { ArticleDto, ArticleResponse } from "./api";
-import { type SavedArticleRecord, type SavedFileRecord, StorageFullError, countAllSaved, getSavedFiles, putSaved, savedGeneration } from "./savedStore";
+import { checkRoomFor, requestPersistence } from "../../app/savedStore";
+import { type SavedArticleRecord, type SavedFileRecord, countAllSaved, getSavedFiles, putSaved, savedGeneration } from "./savedStore";
 
 /** Pictures are served by GET /api/files/:id; the sanitiser lets the body use no others. */
 const FILE_URL = /^\/api\/files\/[\w-]+$/;
@@ -61,15 +62,6 @@ async function download(url: string): Promise<Blob | null> {
   }
 }
 
-/** Asks the browser to keep this site's storage under pressure; best effort, its answer is not needed. */
-function requestPersistence(): void {
-  try {
-    void navigator.storage?.persisted?.().then((persisted) => (persisted ? undefined : navigator.storage.persist())).catch(() => undefined);
-  } catch {
-    // not supported
-  }
-}
-
 /**
  * Stores the article (GET /api/articles/:id's answer) and its pictures for the account, replacing
  * an earlier copy. Pictures already stored with `previous` are kept, the others are downloaded.
@@ -90,8 +82,7 @@ export async function saveArticle(accountId: string, response: ArticleResponse, 
   const size = new Blob([json]).size + files.reduce((sum, f) => sum + f.blob.size, 0);
 
   // Fail early and clearly when the browser already says it will not fit.
-  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-  if (estimate?.quota !== undefined && estimate.usage !== undefined && estimate.usage + size > estimate.quota) throw new StorageFullError();
+  await checkRoomFor(size);
 
   const now = new Date().toISOString();
   const record: SavedArticleRecord = {

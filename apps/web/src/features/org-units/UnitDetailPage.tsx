@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Spinner } from "../../components/Spinner";
 import { formatCalendarDate } from "../../i18n/format";
+import { usePublishesFor } from "../documents/desk";
 import { AnnouncementCard } from "./AnnouncementCard";
 import { useUnit, useUnitChildren } from "./api";
 import { unitKindLabel, unitStatusLabel, unitSummary } from "./labels";
@@ -19,6 +20,7 @@ export function UnitDetailPage() {
   const abilities = unit.data?.abilities ?? {};
   const canBrowse = abilities.browse === true && (unit.data?.data.childCount ?? 0) > 0;
   const children = useUnitChildren(id, canBrowse);
+  const documentsDesk = usePublishesFor(id);
 
   if (unit.isPending) {
     return (
@@ -77,7 +79,7 @@ export function UnitDetailPage() {
             )}
           </dl>
         </Card>
-        {(abilities.listMembers || abilities.manageGrants || abilities.viewAudit) && (
+        {(abilities.listMembers || abilities.manageGrants || abilities.viewAudit || documentsDesk) && (
           <Card title={t("units.actions")}>
             <ul className="link-cards">
               {abilities.listMembers && (
@@ -93,6 +95,11 @@ export function UnitDetailPage() {
               {abilities.viewAudit && (
                 <li>
                   <Link to={`/admin/audit?unitId=${u.id}`}>{t("units.audit")}</Link>
+                </li>
+              )}
+              {documentsDesk && (
+                <li>
+                  <Link to={`/admin/units/${u.id}/documents`}>{t("documents.staff.desk")}</Link>
                 </li>
               )}
             </ul>

@@ -1,9 +1,9 @@
 import { createContext, useContext } from "react";
-import { isApiError } from "../../api/errors";
-import { useSession } from "../../app/session";
+import { isApiError } from "../api/errors";
+import { useSession } from "./session";
 
 /**
- * The account whose saved articles this device may show while the session cannot be checked
+ * The account whose saved articles and documents this device may show while the session cannot be checked
  * (no network). Written only while a session of that account is confirmed; a `sotay.user.` key, so
  * logout and a lapsed session (clearUserData) remove it.
  */
@@ -36,10 +36,10 @@ export function forgetReader(): void {
 /** The server could not be reached (no network, or a gateway or server that is down). */
 export const isUnreachable = (error: unknown): boolean => isApiError(error) && (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504);
 
-/** Set by the offline gate when it lets the remembered account read its saved articles without a session. */
+/** Set by the offline gate when it lets the remembered account read its saved content without a session. */
 export const OfflineReaderContext = createContext<string | null>(null);
 
-/** Whose saved articles to show: the signed-in account, or offline the remembered one; null for nobody. */
+/** Whose saved content to show: the signed-in account, or offline the remembered one; null for nobody. */
 export function useReaderId(): string | null {
   const { session } = useSession();
   const offlineReader = useContext(OfflineReaderContext);

@@ -1,0 +1,179 @@
+import { useQueries } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router-dom";
+import { api } from "../../api/client";
+import { NotFoundPage } from "../../app/NotFoundPage";
+import { isUnreachable, useReaderId } from "../../app/offlineReader";
+import { useOnline } from "../../app/useOnline";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { Spinner } from "../../components/Spinner";
+import { formatDateTime } from "../../i18n/format";
+import { isUuid } from "../news/labels";
+import { type DocumentDto, type DocumentResponse, type FileText, documentKeys, isNotFound, useDocument } from "./api";
+import { BackToLibrary } from "./BackToLibrary";
+import { BookmarkButton } from "./BookmarkButton";
+import { DocumentView } from "./DocumentView";
+import { NotesCard } from "./NotesCard";
+import { SaveDocumentOffline } from "./SaveDocumentOffline";
+import { useSaveDocument, useSavedDocument, useUnsaveDocument } from "./savedApi";
+import { fingerprintOf } from "./savedDocuments";
+import type { SavedDocumentRecord } from "./savedStore";
+import { StaffTools } from "./StaffTools";
+
+/** What the page after a publication or an edit says (kept in the history entry's state). */
+export type DocumentNotice = "created" | "updated";
+const noticeOf = (state: unknown): DocumentNotice | null => {
+  const notice = (state as { notice?: unknown } | null)?.notice;
+  return notice === "created" || notice === "updated" ? notice : null;
+};
+
+/** The extracted text of every file whose extraction is done, by position (for read-aloud). */
+function useFileTexts(d: DocumentDto | undefined): Record<number, string[]> {
+  const files = d?.files ?? [];
+  const results = useQueries({
+    queries: files.map((f) => ({
+      queryKey: documentKeys.text(d?.id ?? "", f.position),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<{ data: FileText }>(`/documents/${d?.id}/files/${f.position}/text`, undefined, signal).then((r) => r.data),
+      enabled: f.textStatus === "done",
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const key = results.map((r) => r.dataUpdatedAt).join(",");
+  return useMemo(() => {
+    const texts: Record<number, string[]> = {};
+    files.forEach((f, i) => {
+      const data = results[i]?.data;
+      if (data?.status === "done") texts[f.position] = data.pages;
+    });
+    return texts;
+    // The results array is new on every render; its answers change only with `key`.
+  }, [key, files]);
+}
+
+/**
+ * Keeps the saved copy in step with the server, without a word to the member: a document that
+ * changed is stored again (files already on the device are kept), one that is gone or withdrawn is
+ * removed. Failures are ignored: the old copy stays.
+ */
+function useKeepSavedCopyCurrent(readerId: string | null, documentId: string, live: DocumentResponse | undefined, gone: boolean, saved: SavedDocumentRecord | null | undefined) {
+  const { mutate: save } = useSaveDocument(readerId);
+  const { mutate: remove } = useUnsaveDocument(readerId);
+  const tried = useRef<string | null>(null);
+  useEffect(() => {
+    if (!readerId || !saved) return;
+    if (gone || (live && live.data.withdrawnAt !== null)) {
+      if (tried.current === "removed") return;
+      tried.current = "removed";
+      remove(documentId);
+      return;
+    }
+    if (!live) return;
+    const fingerprint = fingerprintOf(live.data);
+    if (fingerprint === saved.fingerprint || tried.current === fingerprint) return;
+    tried.current = fingerprint;
+    save({ response: live, previous: saved });
+  }, [readerId, documentId, live, gone, saved, save, remove]);
+}
+
+/**
+ * /documents/:id: the document to read, with its files, bookmark, private notes, read-aloud and
+ * saving for offline reading; for those who publish for its unit, editing, withdrawal, history and
+ * who opened it. Without network, the copy saved on the device is shown instead, with a notice.
+ * A document the member may not see is "not found", exactly like one that does not exist.
+ */
+export function DocumentPage() {
+  const { t } = useTranslation();
+  const id = useParams().id ?? "";
+  const valid = isUuid(id);
+  const location = useLocation();
+  const online = useOnline();
+  const readerId = useReaderId();
+  const doc = useDocument(valid ? id : "");
+  const savedQuery = useSavedDocument(readerId, valid ? id : "");
+  const saved = readerId === null ? null : savedQuery.isPending ? undefined : (savedQuery.data ?? null);
+  const gone = isNotFound(doc.error);
+  useKeepSavedCopyCurrent(readerId, id, online && doc.isSuccess && !doc.isFetching ? doc.data : undefined, valid && gone, saved);
+  const [notice, setNotice] = useState<DocumentNotice | "withdrawn" | null>(noticeOf(location.state));
+  const liveTexts = useFileTexts(doc.data?.data);
+
+  const unreachable = !online || isUnreachable(doc.error) || (doc.isPending && doc.fetchStatus === "paused");
+  const showSaved = unreachable && Boolean(saved);
+
+  if (!valid || gone) return <NotFoundPage />;
+  if (unreachable && saved === undefined && readerId !== null) return <Spinner />;
+  if (showSaved && saved) {
+    return (
+      <DocumentView
+        document={saved.response.data}
+        texts={saved.texts}
+        online={false}
+        notice={
+          <Alert tone="info" className="saved-copy-notice">
+            <strong>{t("documents.saved.offlineNotice", { time: formatDateTime(saved.copiedAt) })}</strong>{" "}
+            <Link to="/documents/saved">{t("documents.saved.listLink")}</Link>
+          </Alert>
+        }
+      >
+        <p className="meta doc-offline-note">{t("documents.notes.offline")}</p>
+      </DocumentView>
+    );
+  }
+  if (!doc.data) {
+    return (
+      <>
+        <BackToLibrary />
+        <PageHeader title={t("documents.page.title")} />
+        {doc.isPending && !unreachable && <Spinner />}
+        {unreachable ? (
+          <Alert
+            tone="warning"
+            action={
+              <Button variant="secondary" onClick={() => void doc.refetch()}>
+                {t("common.retry")}
+              </Button>
+            }
+          >
+            {t("documents.saved.notSavedOffline")} <Link to="/documents/saved">{t("documents.saved.listLink")}</Link>
+          </Alert>
+        ) : (
+          doc.isError && <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />
+        )}
+      </>
+    );
+  }
+
+  const d = doc.data.data;
+  const abilities = doc.data.abilities;
+  const live = d.withdrawnAt === null;
+  return (
+    <DocumentView
+      document={d}
+      texts={liveTexts}
+      online
+      notice={
+        <>
+          {notice && <Alert tone="success">{t(notice === "created" ? "documents.page.created" : notice === "updated" ? "documents.page.updated" : "documents.page.withdrawnNow")}</Alert>}
+          {d.withdrawnAt && <Alert tone="warning">{t("documents.page.withdrawn", { time: formatDateTime(d.withdrawnAt), reason: d.withdrawnReason ?? "" })}</Alert>}
+          {d.committeeOnly && <Alert tone="info">{t("documents.page.committeeOnly")}</Alert>}
+        </>
+      }
+      tools={
+        live && (
+          <div className="doc-tools">
+            {abilities.keep && <BookmarkButton documentId={d.id} bookmarked={d.bookmarked} />}
+            {readerId !== null && <SaveDocumentOffline key={`save-${d.id}`} readerId={readerId} response={doc.data} saved={saved} />}
+          </div>
+        )
+      }
+    >
+      <div className="stack doc-after">
+        <NotesCard documentId={d.id} canAdd={abilities.keep === true} />
+        <StaffTools document={d} abilities={abilities} onWithdrawn={() => setNotice("withdrawn")} />
+      </div>
+    </DocumentView>
+  );
+}
