@@ -5,16 +5,19 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sotay_bench npm run generate -w @party/bench [-- --reset]
  *   DATABASE_URL=… npm run generate -w @party/bench -- --only=news
+ *   DATABASE_URL=… npm run generate -w @party/bench -- --only=documents
  *
  * --reset empties the database first (DROP SCHEMA public CASCADE); without it the generator refuses
  * to touch a database that already has org units. Later features add their generators to STEPS.
  * --only=news replaces the news (categories, articles, revisions, reads) of an existing dataset and
- * leaves everything else as it is: the same rows a full generation makes.
+ * leaves everything else as it is: the same rows a full generation makes. --only=documents does the
+ * same for the documents (their files, texts, versions, bookmarks and opens).
  */
 import { createDb } from "../apps/api/src/db/db";
 import { migrateToLatest } from "../apps/api/src/db/migrate";
 import { hashPassword } from "../apps/api/src/lib/passwords";
 import { type AccountsSummary, BENCH_PASSWORD, insertAccounts } from "./lib/accounts";
+import { DOCUMENT_TABLES, type DocumentsSummary, clearDocumentFiles, insertDocuments, printDocumentsSummary } from "./lib/documents";
 import { MEMBER_TARGET, type MemberDataset, insertMembers, planMembers } from "./lib/members";
 import { NEWS_TABLES, type NewsSummary, insertNews, printNewsSummary } from "./lib/news";
 import { type OrgDataset, insertOrg, planOrg } from "./lib/org";
@@ -27,12 +30,34 @@ if (!url) {
 }
 const reset = process.argv.includes("--reset");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-if (only !== undefined && only !== "news") {
-  console.error(`--only=${only}: only the news part can run alone (--only=news).`);
+
+type Client = Awaited<ReturnType<typeof connect>>;
+
+/**
+ * A part that can be generated again alone on an existing dataset (`--only=<name>`): the tables it
+ * fills (emptied first), what else to clear once they are empty, the generator and its summary.
+ */
+interface Part<T> {
+  tables: string[];
+  /** Also empty the tables that refer to these (a later feature's rows about them, e.g. feedback on documents). */
+  dependents?: boolean;
+  clear?: (client: Client) => Promise<void>;
+  /** Shared tables it also writes to (analysed afterwards with its own). */
+  shared?: string[];
+  insert: (client: Client) => Promise<T>;
+  print: (summary: T) => void;
+}
+const part = <T>(p: Part<T>) => p as Part<unknown>;
+const PARTS: Record<string, Part<unknown>> = {
+  news: part({ tables: NEWS_TABLES, insert: insertNews, print: printNewsSummary }),
+  documents: part({ tables: DOCUMENT_TABLES, dependents: true, clear: clearDocumentFiles, shared: ["files"], insert: insertDocuments, print: printDocumentsSummary }),
+};
+if (only !== undefined && !(only in PARTS)) {
+  console.error(`--only=${only}: only these parts can run alone: ${Object.keys(PARTS).map((p) => `--only=${p}`).join(", ")}.`);
   process.exit(2);
 }
 if (only && reset) {
-  console.error("--only=news adds news to an existing dataset: it cannot be combined with --reset.");
+  console.error(`--only=${only} adds to an existing dataset: it cannot be combined with --reset.`);
   process.exit(2);
 }
 
@@ -42,6 +67,7 @@ interface Dataset {
   members?: MemberDataset;
   accounts?: AccountsSummary;
   news?: NewsSummary;
+  documents?: DocumentsSummary;
   passwordHash: string;
 }
 
@@ -49,9 +75,9 @@ interface Dataset {
  * Tables whose indexes and constraints are dropped during the load and rebuilt once at the end
  * (each from its definition in the migrated database): about twice as fast as row-by-row upkeep.
  */
-const BULK_TABLES = ["members", "accounts", "account_identifiers", "role_grants", ...NEWS_TABLES];
+const BULK_TABLES = ["members", "accounts", "account_identifiers", "role_grants", ...NEWS_TABLES, ...DOCUMENT_TABLES];
 
-const STEPS: { name: string; run: (client: Awaited<ReturnType<typeof connect>>, data: Dataset) => Promise<void> }[] = [
+const STEPS: { name: string; run: (client: Client, data: Dataset) => Promise<void> }[] = [
   {
     name: "organisation",
     run: async (client, data) => {
@@ -81,6 +107,13 @@ const STEPS: { name: string; run: (client: Awaited<ReturnType<typeof connect>>, 
       data.news = await insertNews(client);
     },
   },
+  {
+    // The same: documents read units, members, accounts and grants back from the database.
+    name: "documents",
+    run: async (client, data) => {
+      data.documents = await insertDocuments(client);
+    },
+  },
 ];
 
 async function prepareSchema(): Promise<void> {
@@ -102,26 +135,29 @@ async function prepareSchema(): Promise<void> {
   }
 }
 
-/** --only=news: empties the news tables of an existing dataset and generates them again. */
-async function newsOnly(client: Awaited<ReturnType<typeof connect>>, started: number): Promise<void> {
+/** --only=<part>: empties the part's tables of an existing dataset and generates them again. */
+async function onlyPart(client: Client, name: string, started: number): Promise<void> {
+  const { tables, dependents, clear, shared = [], insert, print } = PARTS[name];
   const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM accounts WHERE member_id IS NOT NULL");
   if (Number(rows[0].n) === 0) {
-    console.error("--only=news needs an existing dataset (org units, members, accounts): run the full generation first.");
+    console.error(`--only=${name} needs an existing dataset (org units, members, accounts): run the full generation first.`);
     process.exitCode = 2;
     return;
   }
   await client.query("BEGIN");
   try {
-    log(`emptying ${NEWS_TABLES.join(", ")} …`);
-    await client.query(`TRUNCATE ${NEWS_TABLES.join(", ")}`).catch((error: Error) => {
-      throw new Error(`${error.message}: another table refers to the news tables; empty it first (or regenerate everything with --reset).`);
+    const emptied = dependents ? await withDependents(client, tables) : tables;
+    log(`emptying ${emptied.join(", ")} …`);
+    await client.query(`TRUNCATE ${emptied.join(", ")}`).catch((error: Error) => {
+      throw new Error(`${error.message}: another table refers to the ${name} tables; empty it first (or regenerate everything with --reset).`);
     });
-    const restoreIndexes = await suspendIndexes(client, NEWS_TABLES);
-    const restoreConstraints = await suspendConstraints(client, NEWS_TABLES);
+    await clear?.(client);
+    const restoreIndexes = await suspendIndexes(client, tables);
+    const restoreConstraints = await suspendConstraints(client, tables);
     let t = Date.now();
-    log("news …");
-    const news = await insertNews(client);
-    log(`news: ${seconds(Date.now() - t)}`);
+    log(`${name} …`);
+    const summary = await insert(client);
+    log(`${name}: ${seconds(Date.now() - t)}`);
     t = Date.now();
     log("indexes and constraints …");
     await restoreConstraints();
@@ -129,10 +165,10 @@ async function newsOnly(client: Awaited<ReturnType<typeof connect>>, started: nu
     log(`indexes and constraints: ${seconds(Date.now() - t)}`);
     await client.query("COMMIT");
     t = Date.now();
-    await client.query(`ANALYZE ${NEWS_TABLES.join(", ")}`);
+    await client.query(`ANALYZE ${[...emptied, ...shared].join(", ")}`);
     log(`ANALYZE: ${seconds(Date.now() - t)}`);
     log("\nDataset");
-    printNewsSummary(news);
+    print(summary);
     log(`Total: ${seconds(Date.now() - started)}`);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
@@ -140,13 +176,29 @@ async function newsOnly(client: Awaited<ReturnType<typeof connect>>, started: nu
   }
 }
 
+/** `tables` and every table that refers to one of them through a foreign key, directly or not. */
+async function withDependents(client: Client, tables: string[]): Promise<string[]> {
+  const all = [...tables];
+  for (;;) {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT DISTINCT c.conrelid::regclass::text AS name FROM pg_constraint c
+        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+          AND c.confrelid::regclass::text = ANY($1) AND NOT (c.conrelid::regclass::text = ANY($1))
+        ORDER BY 1`,
+      [all],
+    );
+    if (rows.length === 0) return all;
+    all.push(...rows.map((r) => r.name));
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   await prepareSchema();
-  if (only === "news") {
+  if (only) {
     const client = await connect(url!);
     try {
-      await newsOnly(client, started);
+      await onlyPart(client, only, started);
     } finally {
       await client.end();
     }
@@ -190,7 +242,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function printSummary(client: Awaited<ReturnType<typeof connect>>, data: Dataset): Promise<void> {
+async function printSummary(client: Client, data: Dataset): Promise<void> {
   const units = await client.query<{ kind: string; n: number }>("SELECT kind, count(*)::int AS n FROM org_units GROUP BY kind ORDER BY min(nlevel(path)), kind");
   const members = await client.query<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM members GROUP BY status ORDER BY n DESC");
   const sizes = await client.query<{ min: number; avg: string; p50: number; p90: number; max: number }>(
@@ -210,6 +262,7 @@ async function printSummary(client: Awaited<ReturnType<typeof connect>>, data: D
   log(`  unit admins (password "${BENCH_PASSWORD}"; staff need TOTP in the browser, the load script makes sessions directly):`);
   for (const st of acc.staff) log(`    ${st.identifier.padEnd(18)} ${st.unitKind.padEnd(10)} ${st.unit}`);
   if (data.news) printNewsSummary(data.news);
+  if (data.documents) printDocumentsSummary(data.documents);
 }
 
 main().catch((error) => {

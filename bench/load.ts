@@ -9,6 +9,9 @@
  *   npm run load -w @party/bench -- feed       GET /api/news/feed for many members: 1 and 50 connections, page 2
  *   npm run load -w @party/bench -- news-search  GET /api/news/search, realistic queries without diacritics
  *   npm run load -w @party/bench -- news-explain EXPLAIN (ANALYZE, BUFFERS) of the feed, pinned and search SQL only
+ *   npm run load -w @party/bench -- documents-search  GET /api/documents?q=…: searches without diacritics, numbers, filters, the list
+ *   npm run load -w @party/bench -- documents-explain EXPLAIN (ANALYZE, BUFFERS) of the documents search and list SQL only
+ *   npm run load -w @party/bench -- upload     POST /api/documents/uploads of a 20 MB PDF: time and the server's peak RSS growth
  *   npm run load -w @party/bench -- all
  *
  * Options (flags or environment): --duration=S (BENCH_DURATION, default 15 s per run),
@@ -17,15 +20,21 @@
  * --verbose (print the SQL and full plans), --timeout=S (fan-out wait, default 180 s), --keep (keep the
  * fan-out's notifications instead of deleting them afterwards), --runs=N (fan-out repetitions, default 1),
  * --members=N (BENCH_NEWS_MEMBERS, default 200 members rotated by the news scenarios),
- * --feed-connections=N (default 50), --search-connections=N (default 20).
+ * --feed-connections=N (default 50), --search-connections=N (default 20; news and documents search),
+ * --server-pid=N (upload: the server process whose memory is sampled; found from the port otherwise),
+ * --uploads=N (default 5 one after another), --upload-concurrency=N (default 4 at once),
+ * --upload-mb=N (default 20), --sample-ms=N (default 20), --data-dir=DIR (the server's DATA_DIR, where
+ * the scenario removes the bytes it stored; default the API's default), --keep (keep the uploads).
  */
 import os from "node:os";
 import { createDb } from "../apps/api/src/db/db";
+import { DEFAULT_DATA_DIR } from "../apps/api/src/env";
 import { decodeCursor } from "../apps/api/src/modules/members/members.presenter";
 import { type RunResult, ms, percentile, printTable, run } from "./lib/cannon";
 import { explainMemberLists, type ListCase } from "./lib/explain";
 import { type FanoutResult, printFanout, runFanout } from "./lib/fanout";
 import { type BenchUnit, loginBodies, smallerUnits, staffSessions } from "./lib/fixtures";
+import { DOCUMENT_QUERIES, type UploadPhase, adminCases, documentsPath, explainDocuments, listeningPid, runUploads } from "./lib/documents-load";
 import { type MemberSession, type PlanTime, SEARCH_QUERIES, dropSessions, explainNews, memberSessions } from "./lib/news-load";
 
 const flag = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -41,7 +50,9 @@ const searchConnections = Number(flag("search-connections") ?? 20);
 const baseUrl = (process.env.BENCH_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const databaseUrl = process.env.DATABASE_URL;
 
-const SCENARIOS = ["login", "members", "explain", "fanout", "feed", "news-search", "news-explain", "all"];
+const SCENARIOS = ["login", "members", "explain", "fanout", "feed", "news-search", "news-explain", "documents-search", "documents-explain", "upload", "all"];
+/** Scenarios that only read the database: no server needed. */
+const OFFLINE = ["news-explain", "documents-explain"];
 if (!SCENARIOS.includes(scenario)) {
   console.error(`Unknown scenario "${scenario}": use ${SCENARIOS.join(", ")}.`);
   process.exit(2);
@@ -274,8 +285,97 @@ async function newsScenarios(db: ReturnType<typeof createDb>, results: RunResult
   }
 }
 
+/**
+ * Documents search with one connection, each member in turn asking each of DOCUMENT_QUERIES
+ * (percentiles per query too), then `searchConnections` connections for throughput.
+ */
+async function documentsSearchScenario(sessions: MemberSession[]): Promise<{ results: RunResult[]; perQuery: { q: string; search: boolean; hits: string; latencies: number[] }[] }> {
+  const perQuery: { q: string; search: boolean; hits: string; latencies: number[] }[] = [];
+  for (const query of DOCUMENT_QUERIES) {
+    const probe = await get(documentsPath(query.params), sessions[0].cookie);
+    if (probe.status !== 200) throw new Error(`GET ${documentsPath(query.params)}: HTTP ${probe.status} ${JSON.stringify(probe.body).slice(0, 300)}`);
+    perQuery.push({ q: query.label, search: "q" in query.params, hits: `${probe.body.data?.length ?? 0}${probe.body.nextCursor ? "+" : ""}`, latencies: [] });
+  }
+  const n = DOCUMENT_QUERIES.length;
+  console.log(`documents-search: ${n} queries × ${sessions.length} members; first page of the first member: ${perQuery.map((p) => `"${p.q}" ${p.hits}`).join(", ")}`);
+  // Query k of the rotation is DOCUMENT_QUERIES[k % n], asked by member ⌊k / n⌋.
+  const targets = sessions.flatMap((s) => DOCUMENT_QUERIES.map((q) => ({ path: documentsPath(q.params), cookie: s.cookie })));
+  const asked: number[] = [];
+  const single = rotating(targets, 1, (index) => asked.push(index % n));
+  if (warmup > 0) await run("warm-up", { ...single, duration: warmup });
+  asked.length = 0;
+  // One connection: the n-th response answers the n-th request built.
+  const one = await run("documents search and list · server time (1 connection)", { ...single, duration }, (latency) => {
+    const q = asked.shift();
+    if (q !== undefined) perQuery[q].latencies.push(latency);
+  });
+  const many = await measure(`documents search and list · throughput (${searchConnections} connections)`, rotating(targets, searchConnections));
+  return { results: [one, many], perQuery };
+}
+
+async function documentsScenarios(db: ReturnType<typeof createDb>, results: RunResult[]): Promise<void> {
+  const sessions = await memberSessions(db, newsMembers);
+  try {
+    const plans = await explainDocuments(databaseUrl!, sessions.slice(0, 20), await adminCases(db), { verbose }).catch((error: Error) => {
+      if (scenario === "documents-explain") throw error;
+      console.log(`EXPLAIN skipped: ${error.message} (a migration of the source tree not applied to this database? --only=documents migrates it)`);
+      return [];
+    });
+    if (plans.length > 0) printPlans("documents queries", plans);
+    if (scenario === "documents-explain") return;
+    const search = await documentsSearchScenario(sessions);
+    results.push(...search.results);
+    console.log("\n| documents query (1 connection) | first page | requests | p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|");
+    for (const p of search.perQuery) {
+      const sorted = [...p.latencies].sort((a, b) => a - b);
+      console.log(`| \`${p.q}\` | ${p.hits} | ${sorted.length} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 95))} | ${ms(percentile(sorted, 99))} |`);
+    }
+    const searches = search.perQuery.filter((p) => p.search).flatMap((p) => p.latencies).sort((a, b) => a - b);
+    console.log("");
+    verdict("documents search (q), p95 server time", percentile(searches, 95), 50, "ms", true);
+    verdict("documents search and list, p95 server time", search.results[0].p95, 50, "ms", true);
+  } finally {
+    await dropSessions(db, sessions);
+  }
+}
+
+/**
+ * Uploads of a large PDF as the unit admin of a district committee: one after another, then several
+ * at once, sampling the server's RSS (VmRSS in /proc) to show the body streams to storage.
+ */
+async function uploadScenario(db: ReturnType<typeof createDb>): Promise<void> {
+  const port = Number(new URL(baseUrl).port || 80);
+  const pid = flag("server-pid") ? Number(flag("server-pid")) : listeningPid(port);
+  if (!pid) throw new Error(`No process of this user listens on port ${port}: pass --server-pid=N (the server's process, not npm's).`);
+  const { district } = await staffSessions(db);
+  const options = {
+    pid,
+    sizeMb: Number(flag("upload-mb") ?? 20),
+    sequential: Number(flag("uploads") ?? 5),
+    concurrent: Number(flag("upload-concurrency") ?? 4),
+    everyMs: Number(flag("sample-ms") ?? 20),
+    keep: process.argv.includes("--keep"),
+    dataDir: flag("data-dir") ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR,
+  };
+  console.log(`\nupload: server pid ${pid}, ${options.sizeMb} MB PDFs as the admin of ${district.unit.name}, RSS sampled every ${options.everyMs} ms`);
+  const phases: UploadPhase[] = await runUploads(db, baseUrl, district, options);
+  console.log(
+    "\n| uploads | wall s | per upload ms p50 / max | MB/s | RSS before the uploads MB | RSS before the phase MB | peak MB | growth MB | peak − RSS before the phase MB | VmHWM before → after MB | samples |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  );
+  for (const p of phases) {
+    const sorted = [...p.ms].sort((a, b) => a - b);
+    console.log(
+      `| ${p.label} | ${(p.wallMs / 1000).toFixed(1)} | ${ms(percentile(sorted, 50))} / ${ms(sorted[sorted.length - 1])} | ${((p.uploads * p.sizeMb) / (p.wallMs / 1000)).toFixed(0)} | ${p.start.toFixed(0)} | ${p.baseline.toFixed(0)} | ${p.peak.toFixed(0)} | ${(p.peak - p.start).toFixed(1)} | ${(p.peak - p.baseline).toFixed(1)} | ${p.hwmBefore.toFixed(0)} → ${p.hwmAfter.toFixed(0)} | ${p.samples} |`,
+    );
+  }
+  // Growth is measured from the RSS before any large upload: after the first phase V8 often hands
+  // memory back, and the next phase's own starting point sits in that trough (shown beside it).
+  console.log("");
+  for (const p of phases) verdict(`peak RSS growth, ${p.label}`, p.peak - p.start, 50, "MB", true);
+}
+
 async function main(): Promise<void> {
-  const health = scenario === "news-explain" ? { ok: true } : await fetch(`${baseUrl}/api/health`).catch(() => null);
+  const health = OFFLINE.includes(scenario) ? { ok: true } : await fetch(`${baseUrl}/api/health`).catch(() => null);
   if (!health?.ok) throw new Error(`No healthy server at ${baseUrl} (GET /api/health): start it as bench/README.md says, and set BENCH_URL.`);
   const db = createDb(databaseUrl!, { max: 2 });
   const results: RunResult[] = [];
@@ -293,7 +393,9 @@ async function main(): Promise<void> {
       if (scenario !== "explain") results.push(...(await membersScenario(variants)));
     }
     if (["feed", "news-search", "news-explain", "all"].includes(scenario)) await newsScenarios(db, results);
+    if (["documents-search", "documents-explain", "all"].includes(scenario)) await documentsScenarios(db, results);
     if (results.length > 0) printTable(results);
+    if (scenario === "upload" || scenario === "all") await uploadScenario(db);
     if (scenario === "fanout" || scenario === "all") {
       const { root } = await staffSessions(db);
       const fanouts: FanoutResult[] = [];

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/db";
 import type { DocumentLevel, DocumentType } from "../../db/schema";
-import { containsPattern } from "../../lib/sql";
+import { foldVietnamese } from "@party/shared";
+import { containsPattern, prefixPattern } from "../../lib/sql";
 import type { DocumentScope } from "./documents.policy";
 
 /** Lists and search over documents: SQL only, scoped by the caller (documentScope) and never filtered afterwards. */
@@ -170,4 +171,13 @@ export async function deskList(
      ORDER BY d.issued_on DESC, d.id DESC
      LIMIT ${limit}`.execute(db);
   return rows;
+}
+
+/**
+ * The LIKE pattern for numbers and symbols starting like the query, when it looks like one ("15-NQ",
+ * "57-nq/tw", "15 NQ": it has a digit): folded, letters and digits only, as documents.symbol_key.
+ */
+export function symbolPrefix(q: string): string | null {
+  const key = foldVietnamese(q).replace(/[^\p{L}\p{N}]+/gu, "");
+  return key.length >= 2 && /\d/.test(key) ? prefixPattern(key) : null;
 }

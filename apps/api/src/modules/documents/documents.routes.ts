@@ -1,6 +1,5 @@
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
-import { foldVietnamese } from "@party/shared";
 import { IdParams } from "@party/shared/schemas/common";
 import { DocumentEnvelope, DocumentListEnvelope, DocumentListQuery, FilePositionParams, FileTextEnvelope, PreviewEnvelope } from "@party/shared/schemas/documents";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -8,7 +7,6 @@ import { AppError, ConflictError } from "../../lib/errors";
 import { actorOf } from "../../lib/http";
 import { sendStoredFile } from "../../lib/send-file";
 import { bestSnippet, highlightAll, queryTerms } from "../../lib/snippets";
-import { prefixPattern } from "../../lib/sql";
 import { sanitizeArticleHtml } from "../news/news.sanitize";
 import { cursorOf, documentConfig as config, documentResponse, loadDocument, loadFile, tags } from "./documents.access";
 import { documentScope } from "./documents.policy";
@@ -22,15 +20,6 @@ import { removeTemp, tempDirOf, tempPath } from "./receive";
 /** Formats a browser shows itself; Office files are downloaded. */
 /** Search pages by position up to here; past it, narrow the query. */
 const MAX_OFFSET = 1000;
-
-/**
- * The LIKE pattern for numbers and symbols starting like the query, when it looks like one ("15-NQ",
- * "57-nq/tw", "15 NQ": it has a digit): folded, letters and digits only, as documents.symbol_key.
- */
-function symbolPrefix(q: string): string | null {
-  const key = foldVietnamese(q).replace(/[^\p{L}\p{N}]+/gu, "");
-  return key.length >= 2 && /\d/.test(key) ? prefixPattern(key) : null;
-}
 
 /** Reading documents: the list and search, one document, its files (with Range), their text and a DOCX preview. */
 export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -59,7 +48,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const offset = cursorOf(cursor, "offset")?.offset ?? 0;
       const terms = queryTerms(q);
-      const prefix = symbolPrefix(q);
+      const prefix = listsRepo.symbolPrefix(q);
       if (terms.length === 0 && !prefix) return { data: [], nextCursor: null };
       const rows = await listsRepo.search(db, { accountId: actor.accountId, q, symbolPrefix: prefix, scope, filters, limit: limit + 1, offset });
       const more = rows.length > limit && offset + limit < MAX_OFFSET;
