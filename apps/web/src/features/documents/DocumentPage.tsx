@@ -7,14 +7,12 @@ import { NotFoundPage } from "../../app/NotFoundPage";
 import { isUnreachable, useReaderId } from "../../app/offlineReader";
 import { useOnline } from "../../app/useOnline";
 import { Alert } from "../../components/Alert";
-import { Button } from "../../components/Button";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { PageHeader } from "../../components/PageHeader";
 import { Spinner } from "../../components/Spinner";
 import { formatDateTime } from "../../i18n/format";
 import { isUuid } from "../news/labels";
 import { type DocumentDto, type DocumentResponse, type FileText, documentKeys, isNotFound, useDocument } from "./api";
 import { BackToLibrary } from "./BackToLibrary";
+import { DocumentUnavailable } from "./DocumentUnavailable";
 import { BookmarkButton } from "./BookmarkButton";
 import { DocumentView } from "./DocumentView";
 import { NotesCard } from "./NotesCard";
@@ -122,29 +120,7 @@ export function DocumentPage() {
       </DocumentView>
     );
   }
-  if (!doc.data) {
-    return (
-      <>
-        <BackToLibrary />
-        <PageHeader title={t("documents.page.title")} />
-        {doc.isPending && !unreachable && <Spinner />}
-        {unreachable ? (
-          <Alert
-            tone="warning"
-            action={
-              <Button variant="secondary" onClick={() => void doc.refetch()}>
-                {t("common.retry")}
-              </Button>
-            }
-          >
-            {t("documents.saved.notSavedOffline")} <Link to="/documents/saved">{t("documents.saved.listLink")}</Link>
-          </Alert>
-        ) : (
-          doc.isError && <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (!doc.data) return <DocumentUnavailable doc={doc} unreachable={unreachable} back={<BackToLibrary />} />;
 
   const d = doc.data.data;
   const abilities = doc.data.abilities;

@@ -5,14 +5,13 @@ import { NotFoundPage } from "../../app/NotFoundPage";
 import { isUnreachable, useReaderId } from "../../app/offlineReader";
 import { useOnline } from "../../app/useOnline";
 import { Alert } from "../../components/Alert";
-import { Button } from "../../components/Button";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Spinner } from "../../components/Spinner";
 import { formatDateTime } from "../../i18n/format";
 import { isUuid } from "../news/labels";
 import { type DocumentDto, type DocumentFileDto, fileUrl, isNotFound, useDocument, useFileText, usePreview } from "./api";
 import { BackToLibrary } from "./BackToLibrary";
+import { DocumentUnavailable } from "./DocumentUnavailable";
 import { documentName, formatLabel, viewKindOf } from "./labels";
 import { PdfViewer } from "./PdfViewer";
 import { useSavedDocument, useSavedFile } from "./savedApi";
@@ -178,29 +177,7 @@ export function ViewerPage() {
     const file = saved.response.data.files.find((f) => f.position === position);
     return file ? <SavedFileView saved={saved} file={file} /> : <NotFoundPage />;
   }
-  if (!doc.data) {
-    return (
-      <>
-        <BackToLibrary to={valid ? `/documents/${id}` : "/documents"} label={t("documents.viewer.backToDocument")} />
-        <PageHeader title={t("documents.page.title")} />
-        {doc.isPending && !unreachable && <Spinner />}
-        {unreachable ? (
-          <Alert
-            tone="warning"
-            action={
-              <Button variant="secondary" onClick={() => void doc.refetch()}>
-                {t("common.retry")}
-              </Button>
-            }
-          >
-            {t("documents.saved.notSavedOffline")} <Link to="/documents/saved">{t("documents.saved.listLink")}</Link>
-          </Alert>
-        ) : (
-          doc.isError && <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (!doc.data) return <DocumentUnavailable doc={doc} unreachable={unreachable} back={<BackToLibrary to={valid ? `/documents/${id}` : "/documents"} label={t("documents.viewer.backToDocument")} />} />;
   const file = doc.data.data.files.find((f) => f.position === position);
   return file ? <LiveFileView key={`${id}/${position}`} document={doc.data.data} file={file} /> : <NotFoundPage />;
 }
