@@ -5,17 +5,16 @@ import http from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
-import { CamelCasePlugin, type CompiledQuery, Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
+import { sql } from "kysely";
 import type { Db } from "../../apps/api/src/db/db";
-import type { DB } from "../../apps/api/src/db/schema";
 import type { Actor } from "../../apps/api/src/lib/actor";
 import { JOBS_SCHEMA } from "../../apps/api/src/lib/jobs";
 import { documentScope } from "../../apps/api/src/modules/documents/documents.policy";
 import * as listsRepo from "../../apps/api/src/modules/documents/documents-lists.repo";
 import type { ListFilters } from "../../apps/api/src/modules/documents/documents-lists.repo";
 import type { StaffSession } from "./fixtures";
-import type { MemberSession, PlanTime } from "./news-load";
+import { type PlanTime, planRecorder } from "./explain";
+import type { MemberSession } from "./news-load";
 
 /** One search or list request of the documents scenarios: what a member types and picks, as query parameters. */
 export interface DocumentQuery {
@@ -83,36 +82,7 @@ const filtersOf = (params: Record<string, string>): ListFilters => ({
  * cases (unit admins). Warm cache (each run twice). `verbose` prints the SQL and the plans.
  */
 export async function explainDocuments(url: string, members: MemberSession[], admins: ScopeCase[], options: { verbose: boolean }): Promise<PlanTime[]> {
-  // The session settings of the API's own pool (db.ts createDb): no parallel plans there, so none here.
-  const pool = new pg.Pool({ connectionString: url, max: 1, options: "-c TimeZone=Asia/Ho_Chi_Minh -c max_parallel_workers_per_gather=0" });
-  let captured: CompiledQuery[] = [];
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === "query") captured.push(event.query);
-    },
-  });
-  const times = new Map<string, PlanTime>();
-  const printed = new Set<string>();
-  const explain = async (label: string, runQuery: () => Promise<unknown>) => {
-    captured = [];
-    await runQuery();
-    const query = captured[0];
-    if (!query) throw new Error(`${label}: the repository ran no query`);
-    await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]);
-    const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]);
-    const lines = rows.map((r) => r["QUERY PLAN"]);
-    const grab = (name: string) => Number(new RegExp(`${name} Time: ([\\d.]+) ms`).exec(lines.join("\n"))?.[1] ?? NaN);
-    const t = times.get(label) ?? { label, execution: [], planning: [] };
-    t.execution.push(grab("Execution"));
-    t.planning.push(grab("Planning"));
-    times.set(label, t);
-    if (options.verbose && !printed.has(label)) {
-      printed.add(label);
-      console.log(`\n--- ${label}\n${query.sql}\n\n${lines.join("\n")}`);
-    }
-  };
+  const { db, explain, times, close } = planRecorder(url, options);
   const run = async (who: string, actor: Actor, queries: DocumentQuery[]) => {
     const scope = documentScope(actor);
     for (const { label, params } of queries) {
@@ -129,9 +99,9 @@ export async function explainDocuments(url: string, members: MemberSession[], ad
     for (const [i, m] of members.entries()) await run("member", memberActor(m), i < 3 ? DOCUMENT_QUERIES : DOCUMENT_QUERIES.filter((x) => !x.params.q));
     for (const a of admins) await run(a.label, a.actor, DOCUMENT_QUERIES);
   } finally {
-    await db.destroy();
+    await close();
   }
-  return [...times.values()];
+  return times();
 }
 
 // ---- upload ----

@@ -1,12 +1,11 @@
 // session.ts uses the request/reply decorations of @fastify/cookie; load them for the type checker.
 import type {} from "@fastify/cookie";
-import { CamelCasePlugin, type CompiledQuery, Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
+import { sql } from "kysely";
 import type { Db } from "../../apps/api/src/db/db";
-import type { DB } from "../../apps/api/src/db/schema";
 import { envWith } from "../../apps/api/src/env";
 import { createSession } from "../../apps/api/src/lib/session";
 import * as newsRepo from "../../apps/api/src/modules/news/news.repo";
+import { type PlanTime, planRecorder } from "./explain";
 
 /** A signed-in member for the news scenarios: the cookie to send and where they sit. */
 export interface MemberSession {
@@ -51,12 +50,7 @@ export async function dropSessions(db: Db, sessions: MemberSession[]): Promise<v
   await sql`DELETE FROM sessions WHERE id = ANY(${sessions.map((s) => s.sessionId)}::text[])`.execute(db);
 }
 
-export interface PlanTime {
-  label: string;
-  /** Execution time (ms) of each case, warm cache. */
-  execution: number[];
-  planning: number[];
-}
+export type { PlanTime };
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the API's own news queries (news.repo `feed`, `pinned`, `search`,
@@ -64,35 +58,7 @@ export interface PlanTime {
  * Returns execution and planning times per query kind; `verbose` prints the SQL and the plans.
  */
 export async function explainNews(url: string, members: MemberSession[], queries: string[], options: { verbose: boolean }): Promise<PlanTime[]> {
-  const pool = new pg.Pool({ connectionString: url, max: 1, options: "-c TimeZone=Asia/Ho_Chi_Minh" });
-  let captured: CompiledQuery[] = [];
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === "query") captured.push(event.query);
-    },
-  });
-  const times = new Map<string, PlanTime>();
-  const printed = new Set<string>();
-  const explain = async (label: string, runQuery: () => Promise<unknown>) => {
-    captured = [];
-    await runQuery();
-    const query = captured[0];
-    if (!query) throw new Error(`${label}: the repository ran no query`);
-    await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]);
-    const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]);
-    const lines = rows.map((r) => r["QUERY PLAN"]);
-    const grab = (name: string) => Number(new RegExp(`${name} Time: ([\\d.]+) ms`).exec(lines.join("\n"))?.[1] ?? NaN);
-    const t = times.get(label) ?? { label, execution: [], planning: [] };
-    t.execution.push(grab("Execution"));
-    t.planning.push(grab("Planning"));
-    times.set(label, t);
-    if (options.verbose && !printed.has(label)) {
-      printed.add(label);
-      console.log(`\n--- ${label}\n${query.sql}\n\n${lines.join("\n")}`);
-    }
-  };
+  const { db, explain, times, close } = planRecorder(url, options);
   try {
     for (const m of members) {
       const paths = newsRepo.pathsAbove([m.cellPath]);
@@ -112,7 +78,7 @@ export async function explainNews(url: string, members: MemberSession[], queries
       }
     }
   } finally {
-    await db.destroy();
+    await close();
   }
-  return [...times.values()];
+  return times();
 }
