@@ -228,7 +228,7 @@ describe("documents: a unit admin publishes, members read them on a 360 px phone
       // Read aloud (a stand-in Vietnamese voice): the name, the summary, then the files' text.
       const listen = page.getByRole("region", { name: "Nghe đọc văn bản" });
       await listen.getByRole("button", { name: "Đọc to" }).click();
-      await listen.getByRole("status").filter({ hasText: "Đang đọc bài…" }).waitFor();
+      await listen.getByRole("status").filter({ hasText: "Đang đọc to…" }).waitFor();
       const spoken = () => page.evaluate(() => (window as unknown as { __speech: { spoken: string[] } }).__speech.spoken);
       assert.deepEqual(await spoken(), ["Nghị quyết số 57-NQ/TW"]);
       await page.evaluate(() => (window as unknown as { __speech: { endCurrent: () => void } }).__speech.endCurrent());

@@ -126,7 +126,7 @@ describe("a member reading the news on a 360 px phone", () => {
         assert.equal(await listen.getByRole("button", { name: "Đọc to" }).count(), 0, "no play button without a Vietnamese voice");
       } else {
         await listen.getByRole("button", { name: "Đọc to" }).click();
-        await listen.getByRole("status").filter({ hasText: /Đang đọc bài|Đã đọc xong/ }).waitFor();
+        await listen.getByRole("status").filter({ hasText: /Đang đọc to|Đã đọc xong/ }).waitFor();
         await listen.getByRole("button", { name: /Tạm dừng|Đọc to/ }).waitFor();
         if (await listen.getByRole("button", { name: "Dừng đọc" }).isEnabled()) await listen.getByRole("button", { name: "Dừng đọc" }).click();
       }
@@ -136,7 +136,7 @@ describe("a member reading the news on a 360 px phone", () => {
       await page.reload();
       await page.getByRole("heading", { level: 1, name: title }).waitFor();
       await listen.getByRole("button", { name: "Đọc to" }).click();
-      await listen.getByRole("status").filter({ hasText: "Đang đọc bài…" }).waitFor();
+      await listen.getByRole("status").filter({ hasText: "Đang đọc to…" }).waitFor();
       const spoken = () => page.evaluate(() => (window as unknown as { __speech: { spoken: string[] } }).__speech.spoken);
       assert.deepEqual(await spoken(), [title]);
       await page.evaluate(() => (window as unknown as { __speech: { endCurrent: () => void } }).__speech.endCurrent());
@@ -145,7 +145,7 @@ describe("a member reading the news on a 360 px phone", () => {
       await listen.getByRole("button", { name: "Tạm dừng" }).click();
       await listen.getByRole("status").filter({ hasText: "Đã tạm dừng." }).waitFor();
       await listen.getByRole("button", { name: "Đọc tiếp" }).click();
-      await listen.getByRole("status").filter({ hasText: "Đang đọc bài…" }).waitFor();
+      await listen.getByRole("status").filter({ hasText: "Đang đọc to…" }).waitFor();
       await listen.getByRole("button", { name: "Dừng đọc" }).click();
       await listen.getByRole("button", { name: "Đọc to" }).waitFor();
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Đọc to");

@@ -286,12 +286,12 @@ export const en: Messages = {
       resume: "Resume",
       stop: "Stop",
       checking: "Looking for a Vietnamese voice on this device…",
-      playing: "Reading the article…",
+      playing: "Reading aloud…",
       paused: "Paused.",
       finished: "Finished reading.",
       noVoice:
-        "This device has no Vietnamese voice yet, so the article cannot be read aloud. You can add a Vietnamese voice in the phone's text-to-speech settings, then open the article again.",
-      unsupported: "This browser cannot read articles aloud. Please use a recent Chrome, Edge or Safari.",
+        "This device has no Vietnamese voice yet, so this cannot be read aloud. You can add a Vietnamese voice in the phone's text-to-speech settings, then open the page again.",
+      unsupported: "This browser cannot read aloud. Please use a recent Chrome, Edge or Safari.",
     },
     saved: {
       title: "Saved articles",

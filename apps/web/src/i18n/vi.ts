@@ -285,12 +285,12 @@ export const vi = {
       resume: "Đọc tiếp",
       stop: "Dừng đọc",
       checking: "Đang tìm giọng đọc tiếng Việt trên thiết bị…",
-      playing: "Đang đọc bài…",
+      playing: "Đang đọc to…",
       paused: "Đã tạm dừng.",
       finished: "Đã đọc xong.",
       noVoice:
-        "Thiết bị này chưa có giọng đọc tiếng Việt, nên chưa thể đọc to bài này. Bạn có thể cài thêm giọng tiếng Việt trong phần cài đặt “Chuyển văn bản thành giọng nói” của điện thoại rồi mở lại bài.",
-      unsupported: "Trình duyệt này không hỗ trợ đọc to bài viết. Hãy dùng trình duyệt Chrome, Edge hoặc Safari bản mới.",
+        "Thiết bị này chưa có giọng đọc tiếng Việt, nên chưa thể đọc to nội dung này. Bạn có thể cài thêm giọng tiếng Việt trong phần cài đặt “Chuyển văn bản thành giọng nói” của điện thoại rồi mở lại trang.",
+      unsupported: "Trình duyệt này không hỗ trợ đọc to. Hãy dùng trình duyệt Chrome, Edge hoặc Safari bản mới.",
     },
     saved: {
       title: "Bài đã lưu",
