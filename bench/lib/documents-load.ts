@@ -34,6 +34,9 @@ export const DOCUMENT_QUERIES: DocumentQuery[] = [
   { label: "ke hoach to chuc dai hoi", params: { q: "ke hoach to chuc dai hoi" } },
   { label: "phong chong tham nhung", params: { q: "phong chong tham nhung" } },
   { label: "bao cao tong ket", params: { q: "bao cao tong ket" } },
+  // Words of the files' text only (no number or summary has them): common, then rarer.
+  { label: "an sinh xa hoi", params: { q: "an sinh xa hoi" } },
+  { label: "ton giao", params: { q: "ton giao" } },
   { label: "chuyen doi so · type=resolution", params: { q: "chuyen doi so", type: "resolution" } },
   { label: "nghi quyet · level=central · year=2025", params: { q: "nghi quyet", level: "central", year: "2025" } },
   { label: "list (newest first)", params: {} },

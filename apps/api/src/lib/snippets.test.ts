@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightAll, queryTerms, snippet } from "./snippets";
+import { bestSnippet, highlightAll, queryTerms, snippet } from "./snippets";
 
 const marked = (parts: { text: string; match: boolean }[]) => parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join("");
 
@@ -34,5 +34,19 @@ describe("search snippets", () => {
   it("shows the beginning when nothing matches, and ignores search operators", () => {
     expect(marked(snippet("Một đoạn văn ngắn.", queryTerms('"xay dung" OR -dang')))).toBe("Một đoạn văn ngắn.");
     expect(queryTerms('"xây dựng" OR -đảng')).toEqual(["xay", "dung", "dang"]);
+  });
+
+  it("cuts the body's snippet around a match far into a long text, whatever its case, spacing and diacritics", () => {
+    const body = `${"Lời mở đầu không liên quan.\n\n".repeat(3000)}Đảng   ủy PHƯỜNG đã  ban hành\nKẾ HOẠCH tổ chức đại hội. ${"Phần sau. ".repeat(3000)}`;
+    const shown = marked(bestSnippet(body, "Trích yếu", queryTerms("ke hoach to chuc dai hoi")));
+    expect(shown).toMatch(/^….*đã ban hành \[KẾ\] \[HOẠCH\] \[tổ\] \[chức\] \[đại\] \[hội\]\. .*…$/);
+    expect(shown.length).toBeLessThan(260);
+  });
+
+  it("falls back to the summary when the body does not mention the words, and to the body's start without a summary", () => {
+    const body = "Nội dung văn bản về công tác cán bộ.";
+    expect(marked(bestSnippet(body, "Kế hoạch chuyển đổi số năm 2026", queryTerms("chuyen doi so")))).toBe("Kế hoạch [chuyển] [đổi] [số] năm 2026");
+    expect(marked(bestSnippet(body, "", queryTerms("chuyen doi so")))).toBe(body);
+    expect(marked(bestSnippet("Quyết định về ĐĐ", "", queryTerms("dd")))).toBe("Quyết định về [ĐĐ]");
   });
 });

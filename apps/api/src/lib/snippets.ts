@@ -90,17 +90,70 @@ export const highlightAll = (text: string, terms: string[]): SnippetPart[] => to
 
 
 /**
+ * Each folded letter as a character class of every letter that folds to it ("d" → [dđDĐ], "a" →
+ * [aàáảãạăằ…Ạ]), so the first match can be found in the original text by a compiled regular
+ * expression: no folded copy of a long body is made just to find where its snippet starts.
+ */
+const variants = (() => {
+  const byFolded = new Map<string, string>();
+  const ranges: [number, number][] = [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0xc0, 0x24f], [0x1e00, 0x1eff]];
+  for (const [from, to] of ranges)
+    for (let code = from; code <= to; code++) {
+      const ch = String.fromCharCode(code);
+      const f = foldUnit(ch);
+      if (f.length === 1 && f !== "\u0000") byFolded.set(f, (byFolded.get(f) ?? "") + ch);
+    }
+  return byFolded;
+})();
+
+const variantClass = (folded: string): string => {
+  const known = variants.get(folded);
+  if (known) return `[${known}]`;
+  const upper = folded.toUpperCase();
+  return upper.length === 1 && upper !== folded ? `[${escape(folded)}${escape(upper)}]` : escape(folded);
+};
+
+let lastLocateTerms = "";
+let lastLocatePattern: RegExp | null = null;
+/** The terms as one pattern over the original text (diacritics and case in any form), whole words only. */
+function locatePattern(terms: string[]): RegExp {
+  const key = terms.join("\u0001");
+  if (key !== lastLocateTerms || !lastLocatePattern) {
+    lastLocateTerms = key;
+    const alternatives = terms.map((t) => Array.from(t, variantClass).join(""));
+    lastLocatePattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u");
+  }
+  return lastLocatePattern;
+}
+
+/** Where the first match of `terms` starts in the original text, or -1. */
+const locate = (text: string, terms: string[]): number => (terms.length === 0 ? -1 : text.search(locatePattern(terms)));
+
+/**
  * About `length` characters from a little before the first match, cut at word boundaries, with "…"
  * where text was left out; the start of the text when nothing matches.
  */
 export function snippet(text: string, terms: string[], length = 220): SnippetPart[] {
-  return cut(text.slice(0, 20_000).replace(/\s+/g, " ").trim(), terms, length).parts;
+  return around(text, locate(text, terms), terms, length).parts;
 }
 
-/** The body's snippet when the body mentions the words, else the summary's (folded once each). */
+/** The body's snippet when the body mentions the words, else the summary's. */
 export function bestSnippet(body: string, summary: string, terms: string[], length = 220): SnippetPart[] {
-  const fromBody = cut(body.slice(0, 20_000).replace(/\s+/g, " ").trim(), terms, length);
-  return fromBody.matched || !summary ? fromBody.parts : snippet(summary, terms, length);
+  const at = locate(body, terms);
+  return at >= 0 || !summary ? around(body, at, terms, length).parts : snippet(summary, terms, length);
+}
+
+/**
+ * The snippet from a window of the text around `at` (the first match, or -1 for the beginning):
+ * only the window's spaces are flattened and only it is folded, however long the text.
+ */
+function around(text: string, at: number, terms: string[], length: number): { parts: SnippetPart[]; matched: boolean } {
+  const from = at > 0 ? Math.max(0, at - length) : 0;
+  const to = Math.min(text.length, Math.max(at, 0) + 2 * length);
+  let flat = text.slice(from, to).replace(/\s+/g, " ");
+  if (from === 0) flat = flat.trimStart();
+  if (to === text.length) flat = flat.trimEnd();
+  return cut(flat, terms, length, from > 0, to < text.length);
 }
 
 /** The first match and those after it within the snippet's reach (the text is folded once). */
@@ -113,7 +166,7 @@ function firstMatches(flat: string, terms: string[], window: number): { start: n
   return first ? foldedMatches(folded, terms, first.index, first.index + window) : [];
 }
 
-function cut(flat: string, terms: string[], length: number): { parts: SnippetPart[]; matched: boolean } {
+function cut(flat: string, terms: string[], length: number, before = false, after = false): { parts: SnippetPart[]; matched: boolean } {
   const hits = firstMatches(flat, terms, length);
   let start = hits.length > 0 ? Math.max(0, hits[0].start - 40) : 0;
   let end = Math.min(flat.length, start + length);
@@ -126,7 +179,7 @@ function cut(flat: string, terms: string[], length: number): { parts: SnippetPar
     if (space > start) end = space;
   }
   const parts = toParts(flat, hits, start, end);
-  if (start > 0) parts.unshift({ text: "…", match: false });
-  if (end < flat.length) parts.push({ text: "…", match: false });
+  if (start > 0 || before) parts.unshift({ text: "…", match: false });
+  if (end < flat.length || after) parts.push({ text: "…", match: false });
   return { parts, matched: hits.length > 0 };
 }

@@ -139,6 +139,8 @@ export async function search(
     body AS MATERIALIZED (
       SELECT d.id, d.issued_on FROM documents d
        WHERE d.search @@ ${tsq} AND document_text_matches(d.search, ${tsq}) AND NOT d.search_head @@ ${tsq} ${symbolPrefix ? sql`AND NOT ${symbolHit}` : sql``} AND ${where}
+         -- Only when part 1 does not fill the page: a one-time filter, so the scan is not even started.
+         AND (SELECT count(*) FROM head) < ${need}
        ORDER BY d.issued_on DESC, d.id DESC
        -- A constant limit, so the planner can weigh walking by date against the GIN index.
        LIMIT ${need}

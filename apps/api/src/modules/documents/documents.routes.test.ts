@@ -142,6 +142,29 @@ describe("text extraction", () => {
     expect((await client.get(`/api/documents/${id}`)).json().data.files[0].textStatus).toBe("done");
   });
 
+  it("pages through the matches in the summary first, then those only in the files, newest first", async () => {
+    const { tree, people } = await documentsTree(t);
+    const inSummary = [];
+    for (const day of ["01", "02", "03"]) inSummary.push(await publish(t, people.wardSecretary, tree.ward.id, { issuedOn: `2026-04-${day}`, summary: "Về phòng chống tham nhũng" }));
+    const inFile = [];
+    for (const day of ["05", "04"]) inFile.push(await publish(t, people.wardSecretary, tree.ward.id, { issuedOn: `2026-05-${day}`, summary: "Về công tác cán bộ" }, ["Phong chong tham nhung tai co so"]));
+    await t.drainJobs();
+    const client = await t.as(people.member);
+
+    const pages: string[][] = [];
+    let cursor: string | null = "";
+    while (cursor !== null) {
+      const res = await client.get(`/api/documents?q=${encodeURIComponent("phong chong tham nhung")}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.statusCode, res.body).toBe(200);
+      pages.push(ids(res));
+      cursor = res.json().nextCursor;
+    }
+
+    expect(pages.flat().slice(0, 3).sort()).toEqual([...inSummary].sort());
+    expect(pages.flat().slice(3)).toEqual(inFile);
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+  });
+
   it("gives a document the text of a file extracted earlier at once (the same bytes uploaded again)", async () => {
     const { tree, people } = await documentsTree(t);
     const bytes = pdfOf([["Noi dung trung lap vanbantrunglap"]]);
