@@ -403,6 +403,8 @@ export interface FeedbackComments {
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
   deletedAt: Timestamp | null;
+  /** The client's Idempotency-Key of the POST that made it (unique per author). */
+  idempotencyKey: string | null;
 }
 
 export interface FeedbackSummaries {

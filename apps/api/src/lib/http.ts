@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Actor } from "./actor";
 import type { RequestMeta } from "./context";
-import { UnauthenticatedError } from "./errors";
+import { UnauthenticatedError, ValidationError } from "./errors";
 import type { LiveSession } from "./session";
 
 declare module "fastify" {
@@ -32,6 +32,20 @@ export const metaOf = (req: FastifyRequest): RequestMeta => ({
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new UnauthenticatedError();
   return req.actor;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/**
+ * The request's `Idempotency-Key` (8–100 letters, digits, `-` or `_`, e.g. a UUID the client made
+ * for this submission), or undefined without one; 400 when malformed. A create route that takes it
+ * answers a retry with the same key with what it made the first time, and makes nothing twice.
+ */
+export function idempotencyKeyOf(req: FastifyRequest): string | undefined {
+  const key = req.headers["idempotency-key"];
+  if (key === undefined) return undefined;
+  if (typeof key !== "string" || !IDEMPOTENCY_KEY.test(key)) throw new ValidationError("Invalid Idempotency-Key header", { "idempotency-key": "8–100 letters, digits, '-' or '_'" });
+  return key;
 }
 
 /** One `bytes=a-b`, `bytes=a-` or `bytes=-n` range; several ranges are answered whole (allowed by RFC 9110). */

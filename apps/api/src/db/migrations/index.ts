@@ -9,6 +9,7 @@ import * as m202611281300 from "./202611281300_notify_auth_changes";
 import * as m202611290900 from "./202611290900_create_documents";
 import * as m202611291100 from "./202611291100_create_feedback";
 import * as m202611291200 from "./202611291200_add_article_attachments";
+import * as m202611301000 from "./202611301000_add_feedback_idempotency";
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "202611290900_create_documents": m202611290900,
   "202611291100_create_feedback": m202611291100,
   "202611291200_add_article_attachments": m202611291200,
+  "202611301000_add_feedback_idempotency": m202611301000,
 };

@@ -27,16 +27,28 @@ function assertEditable(doc: Draft, comment: CommentView): void {
 /**
  * Adds the actor's comment to the draft, filed under their cell. The caller has authorized
  * `comment`. 409 after the deadline, or past FeedbackLimits.commentsPerMember comments on one draft.
- * Records `feedback.comment_created`.
+ * Records `feedback.comment_created`. With an idempotency key the author used before, it makes
+ * nothing and answers the comment made then (`replayed`); 409 when that key came with another comment.
  */
-export async function createComment(ctx: Ctx, doc: Draft, body: CreateCommentBody): Promise<string> {
+export async function createComment(ctx: Ctx, doc: Draft, body: CreateCommentBody, idempotencyKey?: string): Promise<{ id: string; replayed: boolean }> {
   const actor = ctx.actor!;
+  const replay = async () => {
+    const earlier = idempotencyKey ? await feedbackRepo.findByIdempotencyKey(ctx.db, actor.accountId, idempotencyKey) : undefined;
+    if (!earlier) return undefined;
+    const same = earlier.documentId === doc.id && earlier.section === body.section && earlier.page === body.page && earlier.quote === body.quote && earlier.body === body.body;
+    if (!same) throw new ConflictError("This Idempotency-Key was used for another comment", { "idempotency-key": "reused" });
+    return { id: earlier.id, replayed: true };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
   if (!isOpen(doc)) throw deadlineClosed();
   if ((await feedbackRepo.countOwnComments(ctx.db, doc.id, actor.accountId)) >= FeedbackLimits.commentsPerMember) {
     throw new ConflictError(`At most ${FeedbackLimits.commentsPerMember} comments per member on one draft`);
   }
   const cell = actor.cell!;
-  const id = await feedbackRepo.insertComment(ctx.db, { documentId: doc.id, accountId: actor.accountId, unitId: cell.id, unitPath: cell.path, ...body });
+  const id = await feedbackRepo.insertComment(ctx.db, { documentId: doc.id, accountId: actor.accountId, unitId: cell.id, unitPath: cell.path, ...body, idempotencyKey });
+  // null: the same key committed by a request running at the same moment.
+  if (id === null) return (await replay())!;
   await recordEvent(ctx, {
     name: "feedback.comment_created",
     unitId: cell.id,
@@ -44,7 +56,7 @@ export async function createComment(ctx: Ctx, doc: Draft, body: CreateCommentBod
     subjectId: id,
     data: { documentId: doc.id, section: body.section, page: body.page },
   });
-  return id;
+  return { id, replayed: false };
 }
 
 /** Changes the fields sent of the actor's own comment (locked), before the deadline and an answer (409). Records `feedback.comment_updated`. */

@@ -34,16 +34,31 @@ export async function findComment(db: Db, id: string, options: { forUpdate?: boo
   return rows[0];
 }
 
+/**
+ * Inserts the comment, or with an idempotency key already used by the same author, nothing: then
+ * null (a retry running at the same moment waits for the first to commit, as the unique index makes it).
+ */
 export async function insertComment(
   db: Db,
-  values: { documentId: string; accountId: string; unitId: string; unitPath: string; section: string | null; page: number | null; quote: string | null; body: string },
-): Promise<string> {
+  values: { documentId: string; accountId: string; unitId: string; unitPath: string; section: string | null; page: number | null; quote: string | null; body: string; idempotencyKey?: string },
+): Promise<string | null> {
   const row = await db
     .insertInto("feedbackComments")
-    .values({ ...values, sectionKey: sectionKeyOf(values.section) })
+    .values({ ...values, idempotencyKey: values.idempotencyKey ?? null, sectionKey: sectionKeyOf(values.section) })
+    .onConflict((oc) => oc.columns(["accountId", "idempotencyKey"]).where("idempotencyKey", "is not", null).doNothing())
     .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The author's comment made with this idempotency key (deleted ones too), if any. */
+export async function findByIdempotencyKey(db: Db, accountId: string, key: string) {
+  return db
+    .selectFrom("feedbackComments")
+    .select(["id", "documentId", "section", "page", "quote", "body"])
+    .where("accountId", "=", accountId)
+    .where("idempotencyKey", "=", key)
+    .executeTakeFirst();
 }
 
 export async function updateComment(db: Db, id: string, values: { section?: string | null; page?: number | null; quote?: string | null; body?: string }): Promise<void> {

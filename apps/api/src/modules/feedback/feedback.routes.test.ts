@@ -29,6 +29,47 @@ describe("POST /api/documents/:id/comments", () => {
     expect(late.json().error.message).toMatch(/deadline/);
   });
 
+  it("answers a retry with the same Idempotency-Key with the comment made the first time, even after the deadline, and makes nothing twice", async () => {
+    const { tree, people } = await feedbackTree(t);
+    const id = await openDraft(t, people.wardSecretary, tree.ward.id);
+    const client = await t.as(people.member);
+    const key = randomUUID();
+    const send = (payload: Record<string, unknown>, idempotencyKey: string = key) =>
+      t.app.inject({ method: "POST", url: `/api/documents/${id}/comments`, headers: { ...client.headers, "idempotency-key": idempotencyKey }, payload });
+
+    const first = await send({ section: "Phần I", body: "Đề nghị làm rõ chỉ tiêu." });
+    const twice = await Promise.all([0, 1].map(() => send({ body: "Gửi hai lần cùng lúc." }, "same-moment-key")));
+    expect(twice.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(twice[1].json().data.id).toBe(twice[0].json().data.id);
+    await closeDraft(t, id);
+    const retry = await send({ section: "Phần I", body: "Đề nghị làm rõ chỉ tiêu." });
+
+    expect(first.statusCode, first.body).toBe(201);
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.headers["idempotent-replayed"]).toBe("true");
+    expect(retry.json().data.id).toBe(first.json().data.id);
+    expect(await t.db.selectFrom("feedbackComments").select("id").where("documentId", "=", id).execute()).toHaveLength(2);
+    expect(await t.db.selectFrom("events").select("id").where("name", "=", "feedback.comment_created").where("subjectId", "=", first.json().data.id).execute()).toHaveLength(1);
+  });
+
+  it("answers 409 to an Idempotency-Key reused for another comment and 400 to a malformed one", async () => {
+    const { tree, people } = await feedbackTree(t);
+    const id = await openDraft(t, people.wardSecretary, tree.ward.id);
+    const client = await t.as(people.member);
+    const send = (payload: Record<string, unknown>, key: string) =>
+      t.app.inject({ method: "POST", url: `/api/documents/${id}/comments`, headers: { ...client.headers, "idempotency-key": key }, payload });
+    const key = randomUUID();
+    expect((await send({ body: "Ý kiến thứ nhất." }, key)).statusCode).toBe(201);
+
+    const reused = await send({ body: "Ý kiến khác." }, key);
+    const malformed = await send({ body: "Ý kiến." }, "short");
+
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.details).toEqual({ "idempotency-key": "reused" });
+    expect(malformed.statusCode).toBe(400);
+    expect(await t.db.selectFrom("feedbackComments").select("body").where("documentId", "=", id).execute()).toEqual([{ body: "Ý kiến thứ nhất." }]);
+  });
+
   it("refuses fields a member may not set (status, unit, author) with 400 and an empty body with 400", async () => {
     const { tree, people } = await feedbackTree(t);
     const id = await openDraft(t, people.wardSecretary, tree.ward.id);

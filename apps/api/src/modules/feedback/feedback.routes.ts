@@ -5,7 +5,7 @@ import type { Db } from "../../db/db";
 import type { Actor } from "../../lib/actor";
 import { withTransaction } from "../../lib/context";
 import { ValidationError } from "../../lib/errors";
-import { actorOf, metaOf } from "../../lib/http";
+import { actorOf, idempotencyKeyOf, metaOf } from "../../lib/http";
 import { commentConfig, draftConfig, loadComment, loadDraft, tags } from "./feedback.access";
 import { createComment, deleteComment, updateComment } from "./feedback.commands";
 import { answeringSubtrees } from "./feedback.policy";
@@ -73,7 +73,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       config: draftConfig,
       schema: {
         tags,
-        summary: "Comment on the draft, as a whole or on a section, page or passage, until its deadline (409 after it)",
+        summary: "Comment on the draft, as a whole or on a section, page or passage, until its deadline (409 after it); a retry with the same Idempotency-Key answers the same comment",
         params: IdParams,
         body: CreateCommentBody,
         response: { 201: CommentEnvelope },
@@ -81,7 +81,9 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = await withTransaction(app.deps, actor, metaOf(req), async (ctx) => createComment(ctx, await loadDraft(ctx.db, actor, req.params.id, "comment"), req.body));
+      const key = idempotencyKeyOf(req);
+      const { id, replayed } = await withTransaction(app.deps, actor, metaOf(req), async (ctx) => createComment(ctx, await loadDraft(ctx.db, actor, req.params.id, "comment"), req.body, key));
+      if (replayed) reply.header("idempotent-replayed", "true");
       return reply.status(201).send(await commentResponse(db, actor, id));
     },
   );
