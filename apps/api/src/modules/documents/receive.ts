@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
+import { once } from "node:events";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type Readable, Transform } from "node:stream";
@@ -44,12 +45,16 @@ export async function receiveToFile(source: Readable, target: string, max: numbe
   source.once("error", interrupted);
   source.once("close", interrupted);
   source.pipe(counter);
+  const file = createWriteStream(target, { flags: "wx" });
   try {
-    await pipeline(counter, createWriteStream(target, { flags: "wx" }));
+    await pipeline(counter, file);
   } finally {
     source.unpipe(counter);
     source.off("error", interrupted);
     source.off("close", interrupted);
+    // pipeline() settles on the first error, while the file may still be opening: the caller's
+    // removal must come after the file exists (or never will), or a temporary file stays behind.
+    if (!file.closed) await once(file, "close");
   }
   return { sha256: hash.digest("hex"), size };
 }
