@@ -8,6 +8,7 @@ import { EXTRACT_QUEUE, runExtraction } from "./modules/documents/documents.jobs
 import { runSummarise, SUMMARISE_QUEUE } from "./modules/feedback/feedback.jobs";
 import { PUSH_QUEUE, runPushDelivery } from "./modules/notifications/push.jobs";
 import { HOUSEKEEPING_QUEUE, runHousekeeping } from "./modules/system/system.jobs";
+import { FILES_HOUSEKEEPING_QUEUE, runFileHousekeeping } from "./modules/files/files.jobs";
 
 /** Runs every handler of one recorded event; a vanished event is nothing to do. */
 const dispatchEvent: JobHandler<{ eventId: string }> = async (deps, { eventId }) => {
@@ -30,6 +31,7 @@ export const queues: Record<string, { handler: JobHandler<any>; options: Omit<Pg
   [PUSH_QUEUE]: { handler: runPushDelivery, options: { ...retry, expireInSeconds: 5 * 60 } },
   [NEWS_SCHEDULE_QUEUE]: { handler: runNewsSchedule, options: { ...retry, expireInSeconds: 5 * 60 } },
   [HOUSEKEEPING_QUEUE]: { handler: runHousekeeping, options: { ...retry, expireInSeconds: 30 * 60 } },
+  [FILES_HOUSEKEEPING_QUEUE]: { handler: runFileHousekeeping, options: { ...retry, expireInSeconds: 30 * 60 } },
   // A damaged file fails the same way each time: a few tries, a minute apart and growing, are enough.
   // A large PDF or spreadsheet takes seconds to read; a worker killed mid-file is retried after 15 minutes.
   [EXTRACT_QUEUE]: { handler: runExtraction, options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 } },
@@ -40,6 +42,8 @@ export const queues: Record<string, { handler: JobHandler<any>; options: Omit<Pg
 /** Cron schedules (pg-boss runs each once per tick across all worker processes). */
 const schedules: { queue: string; cron: string }[] = [
   { queue: HOUSEKEEPING_QUEUE, cron: "30 3 * * *" },
+  // Temporary files, uploads never attached and stored files nothing refers to, a day after.
+  { queue: FILES_HOUSEKEEPING_QUEUE, cron: "45 3 * * *" },
   // Scheduled publishing and unpublishing, to the minute.
   { queue: NEWS_SCHEDULE_QUEUE, cron: "* * * * *" },
 ];

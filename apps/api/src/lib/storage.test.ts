@@ -3,9 +3,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import S3rver from "s3rver";
 import { afterAll, describe, expect, it } from "vitest";
+import { s3TestServer } from "../../test/s3";
 import { diskStorage, s3Storage, type Storage } from "./storage";
 
 const text = async (stream: Readable) => {
@@ -17,12 +16,7 @@ const keyOf = (s: string) => createHash("sha256").update(s).digest("hex");
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "sotay-storage-"));
 afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
 
-// A real S3-compatible server (s3rver, from npm) on a free port, with its data in a temporary folder.
-const s3rver = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: path.join(tmp, "s3") });
-const { port } = (await s3rver.run()) as unknown as { port: number };
-afterAll(() => s3rver.close());
-const settings = { endpoint: `http://127.0.0.1:${port}`, region: "us-east-1", bucket: "sotay-files", accessKeyId: "S3RVER", secretAccessKey: "S3RVER", forcePathStyle: true };
-await new S3Client({ ...settings, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } }).send(new CreateBucketCommand({ Bucket: settings.bucket }));
+const settings = await s3TestServer(tmp);
 
 const implementations: [string, Storage][] = [
   ["disk", diskStorage(path.join(tmp, "disk"))],
@@ -51,6 +45,15 @@ describe.each(implementations)("%s storage", (_name, storage) => {
     expect(await text(await storage.read(key))).toBe("buffer");
     await expect(storage.read("../../etc/passwd")).rejects.toThrow(/Invalid storage key/);
     await expect(storage.exists("A".repeat(64))).rejects.toThrow(/Invalid storage key/);
+  });
+
+  it("removes a key, and removing one it does not hold is fine", async () => {
+    const key = keyOf("to remove");
+    await storage.putBuffer(key, Buffer.from("to remove"), "text/plain");
+    await storage.remove(key);
+    expect(await storage.exists(key)).toBe(false);
+    await storage.remove(key);
+    await expect(storage.remove("../../etc/passwd")).rejects.toThrow(/Invalid storage key/);
   });
 
   it("fails to read a key it does not hold", async () => {

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 
 /**
  * Where file bytes live, content-addressed: the key is the SHA-256 of the content, so the same file
@@ -17,6 +17,8 @@ export interface Storage {
   /** The bytes of `key`, or of the inclusive range [start, end]. */
   read(key: string, range?: { start: number; end: number }): Promise<Readable>;
   exists(key: string): Promise<boolean>;
+  /** Removes `key` (file housekeeping, once no row refers to it); one already gone is fine. */
+  remove(key: string): Promise<void>;
   /** What the health check and the README call it. */
   describe(): string;
 }
@@ -47,6 +49,7 @@ export function diskStorage(root: string): Storage {
       return createReadStream(file(key), range ? { start: range.start, end: range.end } : {});
     },
     exists: async (key) => exists(file(key)),
+    remove: async (key) => fs.rm(file(key), { force: true }),
     describe: () => `disk (${root})`,
   };
 }
@@ -99,6 +102,10 @@ export function s3Storage(settings: S3Settings): Storage {
       return out.Body as Readable;
     },
     exists,
+    remove: async (key) => {
+      assertKey(key);
+      await client.send(new DeleteObjectCommand({ Bucket, Key: key })); // S3 answers 204 for a key it does not hold
+    },
     describe: () => `s3 (${settings.endpoint ?? "AWS"} bucket ${Bucket})`,
   };
 }

@@ -1,8 +1,9 @@
 import type { Readable } from "node:stream";
 import type { Db } from "../../db/db";
+import type { DocumentFormat } from "../../db/schema";
 import type { Env } from "../../env";
 import type { Actor } from "../../lib/actor";
-import { type RequestMeta, withTransaction } from "../../lib/context";
+import { type Ctx, type RequestMeta, withTransaction } from "../../lib/context";
 import { AppError } from "../../lib/errors";
 import { insertEvent, recordEvent } from "../../lib/events";
 import type { JobQueue } from "../../lib/jobs";
@@ -27,6 +28,16 @@ const REFUSALS: Record<Extract<Inspection, { ok: false }>["reason"], string> = {
   unsupported_type: `This kind of file is not accepted. Upload a ${ACCEPTED} file.`,
   empty: "The file is empty.",
 };
+
+/** A file whose bytes are in storage under its SHA-256, as an upload records it. */
+export interface StoredUpload {
+  sha256: string;
+  size: number;
+  contentType: string;
+  format: DocumentFormat;
+  /** The cleaned file name, with the extension of its detected format. */
+  name: string;
+}
 
 export interface UploadDeps {
   db: Db;
@@ -54,24 +65,38 @@ export async function acceptUpload(deps: UploadDeps, actor: Actor, meta: Request
       throw new AppError(415, "unsupported_media_type", REFUSALS[inspection.reason], { reason: inspection.reason, accepted: ["pdf", "docx", "xlsx", "pptx", "odt", "jpeg", "png", "webp"] });
     }
     await classificationGate(deps.db, actor, meta, tmp, inspection.format, { sha256, size });
-    await deps.storage.putFile(sha256, tmp, inspection.contentType);
     const name = cleanFileName(rawName, inspection.extension);
-    return await withTransaction(deps, actor, meta, async (ctx) => {
-      const fileId = await filesRepo.upsertFile(ctx.db, { sha256, size, contentType: inspection.contentType, kind: "document", createdBy: actor.accountId });
-      const upload = await documentsRepo.insertUpload(ctx.db, { fileId, name, format: inspection.format, uploadedBy: actor.accountId });
-      await enqueueExtraction(ctx, fileId, inspection.format);
-      await recordEvent(ctx, {
-        name: "documents.file_uploaded",
-        unitId: actor.cell?.id ?? actor.grants[0]?.unitId ?? null,
-        subjectType: "document_upload",
-        subjectId: upload.id,
-        data: { sha256, size, format: inspection.format },
-      });
-      return { upload, file: { sha256, size } };
-    });
+    const stored = { sha256, size, contentType: inspection.contentType, format: inspection.format, name };
+    const put = () => deps.storage.putFile(sha256, tmp, inspection.contentType);
+    await put();
+    return await withTransaction(deps, actor, meta, (ctx) => recordUpload(ctx, stored, put));
   } finally {
     await removeTemp(tmp);
   }
+}
+
+/**
+ * Records a stored file as the actor's upload (a `files` row, created once per SHA-256), with its
+ * text extraction queued. `put` stores the bytes; it is called again once the upload row holds the
+ * file row, because file housekeeping may have removed the bytes of an unused file with the same
+ * content since the caller stored them (a put of bytes already there does nothing).
+ * Records `documents.file_uploaded`.
+ */
+export async function recordUpload(ctx: Ctx, file: StoredUpload, put: () => Promise<void>) {
+  const actor = ctx.actor!;
+  const { sha256, size, format } = file;
+  const fileId = await filesRepo.upsertFile(ctx.db, { sha256, size, contentType: file.contentType, kind: "document", createdBy: actor.accountId });
+  const upload = await documentsRepo.insertUpload(ctx.db, { fileId, name: file.name, format, uploadedBy: actor.accountId });
+  await put(); // the upload row now holds the file row: housekeeping can no longer remove the bytes
+  await enqueueExtraction(ctx, fileId, format);
+  await recordEvent(ctx, {
+    name: "documents.file_uploaded",
+    unitId: actor.cell?.id ?? actor.grants[0]?.unitId ?? null,
+    subjectType: "document_upload",
+    subjectId: upload.id,
+    data: { sha256, size, format },
+  });
+  return { upload, file: { sha256, size } };
 }
 
 /**
