@@ -19,3 +19,4 @@ await import("./flows/notifications");
 await import("./flows/news");
 await import("./flows/editorial");
 await import("./flows/documents");
+await import("./flows/feedback");

@@ -33,3 +33,14 @@ export const Limits = {
   documentFileNameMax: 200,
   documentNoteMax: 5000,
 } as const;
+
+/** Drafts for feedback (dự thảo lấy ý kiến): the lengths of a comment's parts and of an answer. */
+export const FeedbackLimits = {
+  sectionMax: 200,
+  quoteMax: 2000,
+  bodyMax: 5000,
+  replyMax: 5000,
+  pageMax: 100_000,
+  /** Comments one member may leave on one draft. */
+  commentsPerMember: 100,
+} as const;

@@ -31,6 +31,8 @@ interface RequestOptions {
   /** Raw bytes sent as they are (a picture upload), with their own Content-Type; instead of `body`. */
   raw?: { data: Blob; contentType: string };
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -39,7 +41,7 @@ interface RequestOptions {
  * Resolves with the parsed JSON; rejects with ApiError.
  */
 export async function request<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
   const hasBody = options.body !== undefined;
   if (hasBody) headers["content-type"] = "application/json";
   if (options.raw) headers["content-type"] = options.raw.contentType;
@@ -129,7 +131,7 @@ export function uploadWithProgress<T>(path: string, query: Query, file: Blob, on
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>("POST", path, { body, headers }),
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body }),
   /** POST of raw bytes (a picture) with their Content-Type. */
@@ -137,3 +139,12 @@ export const api = {
   /** DELETE, with a JSON body when the resource is named by it (e.g. a push subscription's endpoint). */
   delete: <T>(path: string, body?: unknown) => request<T>("DELETE", path, { body }),
 };
+
+/**
+ * A new Idempotency-Key: the same key sent with a retried request makes the server answer with what
+ * the first one made (a comment sent twice on a weak network is one comment). getRandomValues, as
+ * crypto.randomUUID exists only on HTTPS and localhost.
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -89,6 +89,9 @@ export const router = createBrowserRouter([
               { path: "documents/:id", element: <DocumentPage /> },
               // The viewer brings pdf.js: loaded on demand (and precached, so saved documents open offline).
               { path: "documents/:id/files/:position", ...lazyPage(() => import("../features/documents/ViewerPage"), "ViewerPage") },
+              // Drafts for feedback: the members' page and the committee's review (the API decides who may).
+              { path: "documents/:id/feedback", ...lazyPage(() => import("../features/feedback/FeedbackPage"), "FeedbackPage") },
+              { path: "documents/:id/feedback/review", ...lazyPage(() => import("../features/feedback/ReviewPage"), "ReviewPage") },
               { path: "meetings", element: <MeetingsPage /> },
               { path: "me", element: <AccountPage /> },
               { path: "notifications", element: <InboxPage /> },

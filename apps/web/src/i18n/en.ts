@@ -1,6 +1,7 @@
 import { enAdmin } from "./en-admin";
 import { enDocuments } from "./en-documents";
 import { enEditorial } from "./en-editorial";
+import { enFeedback } from "./en-feedback";
 import type { Messages } from "./vi";
 
 /** English, the second language; the same keys as vi.ts (the type checks it). */
@@ -195,6 +196,8 @@ export const en: Messages = {
       meetingReminder: "Meeting reminders",
       feedbackOpened: "Drafts open for feedback",
       feedbackAnswered: "Answers to your feedback",
+      feedbackForwarded: "Feedback summaries from units below",
+      feedbackSummaryReady: "Feedback summary files ready",
     },
   },
   pushPrompt: {
@@ -375,4 +378,5 @@ export const en: Messages = {
   ...enAdmin,
   ...enEditorial,
   ...enDocuments,
+  ...enFeedback,
 };

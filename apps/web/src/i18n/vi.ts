@@ -1,6 +1,7 @@
 import { viAdmin } from "./vi-admin";
 import { viDocuments } from "./vi-documents";
 import { viEditorial } from "./vi-editorial";
+import { viFeedback } from "./vi-feedback";
 
 /** Vietnamese, the default language. Every string a user reads lives here (and in en.ts, same keys). */
 export const vi = {
@@ -194,6 +195,8 @@ export const vi = {
       meetingReminder: "Nhắc lịch sinh hoạt",
       feedbackOpened: "Dự thảo lấy ý kiến",
       feedbackAnswered: "Trả lời góp ý của bạn",
+      feedbackForwarded: "Tổng hợp góp ý từ cấp dưới",
+      feedbackSummaryReady: "Tệp tổng hợp góp ý đã sẵn sàng",
     },
   },
   pushPrompt: {
@@ -374,6 +377,7 @@ export const vi = {
   ...viAdmin,
   ...viEditorial,
   ...viDocuments,
+  ...viFeedback,
 };
 
 export type Messages = typeof vi;

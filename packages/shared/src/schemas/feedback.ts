@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UnitKind } from "../enums";
+import { FeedbackLimits } from "../limits";
 import { Abilities, PageLimit } from "./common";
 
 /**
@@ -9,15 +10,8 @@ import { Abilities, PageLimit } from "./common";
  * rejected Không tiếp thu, noted Ghi nhận.
  */
 
-export const FeedbackLimits = {
-  sectionMax: 200,
-  quoteMax: 2000,
-  bodyMax: 5000,
-  replyMax: 5000,
-  pageMax: 100_000,
-  /** Comments one member may leave on one draft. */
-  commentsPerMember: 100,
-} as const;
+// In limits.ts (no zod there), so the web app's forms read them without loading the schemas.
+export { FeedbackLimits };
 
 /** 'own': a member sees only their own comments (default); 'all': also those of the rest of their cell. */
 export const FeedbackVisibility = z.enum(["own", "all"]);

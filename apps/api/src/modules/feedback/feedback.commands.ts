@@ -7,15 +7,13 @@ import type { DocumentRow } from "../documents/documents.repo";
 import { notifyAccounts } from "../notifications/notifications.commands";
 import type { UnitRow } from "../org-units/org-units.repo";
 import { enqueueSummary } from "./feedback.jobs";
-import { isOpen } from "./feedback.presenter";
+import { draftName, isOpen, short } from "./feedback.presenter";
 import * as feedbackRepo from "./feedback.repo";
 import type { CommentView } from "./feedback.repo";
 import { STATUS_LABELS } from "./feedback.report";
 
 type Draft = DocumentRow & { feedbackUntil: Date };
 
-const draftName = (doc: DocumentRow) => doc.numberSymbol ?? doc.summary;
-const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const deadlineClosed = () => new ConflictError("The deadline for feedback on this draft has passed");
 
 /** Refuses changes by the author once the deadline has passed or the comment has been answered (409). */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Limits } from "@party/shared";
 import type { Db } from "../../db/db";
 import { DEFAULT_DATA_DIR } from "../../env";
 import { withTransaction } from "../../lib/context";
@@ -7,7 +8,9 @@ import type { JobDeps, JobQueue } from "../../lib/jobs";
 import { createStorage } from "../../lib/storage";
 import * as documentsRepo from "../documents/documents.repo";
 import * as filesRepo from "../files/files.repo";
+import { notifyAccounts } from "../notifications/notifications.commands";
 import * as unitsRepo from "../org-units/org-units.repo";
+import { draftName, short } from "./feedback.presenter";
 import * as feedbackRepo from "./feedback.repo";
 import { type ReportInput, summaryDocx, summaryXlsx } from "./feedback.report";
 
@@ -49,8 +52,8 @@ async function readSummary(db: Db, documentId: string, unitId: string, unitPath:
 
 /**
  * Makes a unit's summary files (DOCX and XLSX) from the comments as they are now, stores them
- * (content-addressed, `files` rows of kind document) and records `feedback.summary_generated` for
- * whoever asked. Nothing to do for a forwarded summary or a vanished draft; running twice makes the
+ * (content-addressed, `files` rows of kind document), records `feedback.summary_generated` for
+ * whoever asked and tells them the files are ready (`feedback.summary_ready`). Nothing to do for a forwarded summary or a vanished draft; running twice makes the
  * same files again. A failure is kept on the summary (generation failed) and thrown for a retry.
  */
 export async function runSummarise(deps: JobDeps, { documentId, unitId }: SummariseJob): Promise<void> {
@@ -84,6 +87,8 @@ export async function runSummarise(deps: JobDeps, { documentId, unitId }: Summar
       const ids: string[] = [];
       for (const f of files) ids.push(await filesRepo.upsertFile(ctx.db, { sha256: f.sha256, size: f.body.length, contentType: f.contentType, kind: "document", createdBy: createdBy! }));
       await feedbackRepo.saveGenerated(ctx.db, row.id, { counts: data.counts, fingerprint: data.fingerprint, docxFileId: ids[0], xlsxFileId: ids[1], readAt, generatedBy: createdBy });
+      // The summary holds the file rows now; file housekeeping may have removed an unused file with the same bytes since they were stored.
+      for (const f of files) await storage.putBuffer(f.sha256, f.body, f.contentType);
       await recordEvent(ctx, {
         name: "feedback.summary_generated",
         actorId: createdBy,
@@ -91,6 +96,17 @@ export async function runSummarise(deps: JobDeps, { documentId, unitId }: Summar
         subjectType: "feedback_summary",
         subjectId: row.id,
         data: { documentId, counts: data.counts, notForwarded: data.notForwarded.length },
+      });
+      if (!createdBy) return;
+      await notifyAccounts(ctx, [createdBy], {
+        type: "feedback.summary_ready",
+        title: short(`Đã có tệp tổng hợp ý kiến góp ý dự thảo ${draftName(doc)} của ${unit.name}`, Limits.notificationTitleMax),
+        body: `${data.counts.total} ý kiến`,
+        link: `/documents/${documentId}/feedback?unitId=${unitId}`,
+        subjectType: "feedback_summary",
+        subjectId: row.id,
+        // Once per request: a retried job, or a second job of the same request, tells nobody twice.
+        dedupeKey: `feedback-summary:${row.id}:ready:${(row.requestedAt ?? readAt).getTime()}`,
       });
     });
   } catch (error) {

@@ -9,6 +9,11 @@ import type { CommentView, SummaryRow } from "./feedback.repo";
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 const unitRef = (id: string, name: string, kind: string) => ({ id, name, kind: kind as UnitKind });
 
+/** How notifications name a draft: its number, or its summary when it has none. */
+export const draftName = (doc: Pick<DocumentRow, "numberSymbol" | "summary">): string => doc.numberSymbol ?? doc.summary;
+/** `text` cut to `max` characters, with an ellipsis when cut (notification titles and bodies). */
+export const short = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** Comments are taken until the deadline. */
 export const isOpen = (doc: Pick<DocumentRow, "feedbackUntil">, now = new Date()): boolean => doc.feedbackUntil !== null && now < doc.feedbackUntil;
 

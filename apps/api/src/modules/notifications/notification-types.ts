@@ -47,6 +47,10 @@ export const notificationTypes = {
     description: "A unit below forwarded its summary of the feedback on a draft to your unit",
     title: (title) => title,
   },
+  "feedback.summary_ready": {
+    description: "The summary files (DOCX, XLSX) of a unit's feedback on a draft that you asked for are ready",
+    title: (title) => title,
+  },
 } satisfies Record<string, NotificationType>;
 
 export type NotificationTypeName = keyof typeof notificationTypes;

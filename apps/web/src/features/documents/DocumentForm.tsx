@@ -10,12 +10,14 @@ import { SelectField } from "../../components/SelectField";
 import { TextArea } from "../../components/TextArea";
 import { TextField } from "../../components/TextField";
 import { errorMessage, fieldMessage } from "../../i18n/errors";
+import { fromHanoiInput, toHanoiInput } from "../../i18n/format";
 import { focusFirstInvalid } from "../auth/focusFirstInvalid";
 import type { DocumentDto, DocumentLevel, DocumentType } from "./api";
+import { DraftFields, type DraftValues } from "./DraftFields";
 import { type FileEntries, FilesField } from "./FilesField";
 import { DOCUMENT_LEVELS, DOCUMENT_TYPES, UNNUMBERED_TYPES, isDocumentLevel, isDocumentType, levelLabel, typeLabel } from "./labels";
 
-export interface DocumentFormValues {
+export interface DocumentFormValues extends DraftValues {
   numberSymbol: string;
   type: DocumentType | "";
   issuingBody: string;
@@ -29,7 +31,7 @@ export interface DocumentFormValues {
   committeeOnly: boolean;
 }
 
-export const EMPTY_VALUES: DocumentFormValues = { numberSymbol: "", type: "", issuingBody: "", issuedOn: "", effectiveOn: "", summary: "", level: "", tags: "", committeeOnly: false };
+export const EMPTY_VALUES: DocumentFormValues = { numberSymbol: "", type: "", issuingBody: "", issuedOn: "", effectiveOn: "", summary: "", level: "", tags: "", committeeOnly: false, draft: false, feedbackUntil: "", feedbackShared: false };
 
 export const valuesOf = (d: DocumentDto): DocumentFormValues => ({
   numberSymbol: d.numberSymbol ?? "",
@@ -41,6 +43,9 @@ export const valuesOf = (d: DocumentDto): DocumentFormValues => ({
   level: d.level,
   tags: d.tags.join(", "),
   committeeOnly: d.committeeOnly,
+  draft: d.feedbackUntil !== null,
+  feedbackUntil: d.feedbackUntil ? toHanoiInput(d.feedbackUntil) : "",
+  feedbackShared: d.feedbackVisibility === "all",
 });
 
 /** The metadata as the API takes it (what CreateDocumentBody and UpdateDocumentBody share). The caller has validated. */
@@ -54,10 +59,13 @@ export const toMetadata = (v: DocumentFormValues) => ({
   ...(v.level ? { level: v.level } : {}),
   tags: parseTags(v.tags),
   committeeOnly: v.committeeOnly,
+  // Minutes, as the input shows them: an unchanged deadline compares equal and is not sent again.
+  feedbackUntil: v.draft ? fromHanoiInput(v.feedbackUntil) : null,
+  feedbackVisibility: v.feedbackShared ? ("all" as const) : ("own" as const),
 });
 
 type Field = keyof DocumentFormValues | "files";
-const FIELDS: readonly Field[] = ["numberSymbol", "type", "issuingBody", "issuedOn", "effectiveOn", "summary", "level", "tags", "committeeOnly", "files"];
+const FIELDS: readonly Field[] = ["numberSymbol", "type", "issuingBody", "issuedOn", "effectiveOn", "summary", "level", "tags", "committeeOnly", "feedbackUntil", "files"];
 const BOUNDS: Partial<Record<Field, { max: number }>> = {
   numberSymbol: { max: Limits.documentSymbolMax },
   issuingBody: { max: Limits.documentIssuerMax },
@@ -81,6 +89,7 @@ function serverFieldErrors(t: TFunction, error: unknown): Partial<Record<Field, 
     if (!FIELDS.includes(field) || out[field]) continue;
     if (field === "numberSymbol" && code === "required") out[field] = t("documents.form.numberSymbolRequired");
     else if (field === "effectiveOn" && code === "too_early") out[field] = t("documents.form.effectiveTooEarly");
+    else if (field === "feedbackUntil" && code === "too_early") out[field] = t("documents.form.feedbackUntilFuture");
     else out[field] = fieldMessage(t, code, BOUNDS[field]);
   }
   return out;
@@ -106,7 +115,7 @@ export interface DocumentFormProps {
 
 /**
  * The document form (publish and edit): number and symbol, type, issuing body, issue and effective
- * dates, summary, level, tags, committee only, and the files. Checked here as the shared schema does
+ * dates, summary, level, tags, committee only, a draft's deadline and visibility, and the files. Checked here as the shared schema does
  * (lengths, the number's characters, a number for numbered types, effective not before issued, every
  * upload finished), then by the server, whose field problems are shown on the fields.
  */
@@ -141,6 +150,12 @@ export function DocumentForm({ initial, files, unitName, onSubmit, onChange, sub
     const tags = parseTags(values.tags);
     if (tags.length > Limits.documentTagsMax) e.tags = t("documents.form.tooManyTags", { max: Limits.documentTagsMax });
     else if (tags.some((tag) => tag.length > Limits.documentTagMax)) e.tags = t("documents.form.tagTooLong", { max: Limits.documentTagMax });
+    if (values.draft) {
+      const until = fromHanoiInput(values.feedbackUntil);
+      if (!values.feedbackUntil) e.feedbackUntil = t("fieldErrors.required");
+      else if (!until) e.feedbackUntil = t("fieldErrors.invalid");
+      else if (new Date(until) <= new Date() && until !== toMetadata(initial).feedbackUntil) e.feedbackUntil = t("documents.form.feedbackUntilFuture");
+    }
     const entries = files.entries;
     if (entries.some((f) => f.state === "uploading")) e.files = t("documents.form.filesWaiting");
     else if (entries.some((f) => f.state === "refused")) e.files = t("documents.form.filesRefused");
@@ -223,6 +238,14 @@ export function DocumentForm({ initial, files, unitName, onSubmit, onChange, sub
         error={errors.tags}
       />
       <Checkbox label={t("documents.form.committeeOnly")} hint={t("documents.form.committeeOnlyHint")} checked={values.committeeOnly} onChange={(e) => set("committeeOnly", e.target.checked)} />
+      <DraftFields
+        values={values}
+        onChange={(change) => {
+          setValues((v) => ({ ...v, ...change }));
+          onChange();
+        }}
+        error={errors.feedbackUntil}
+      />
       <FilesField
         files={files}
         confirmed={confirmed}

@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { formatDateTime } from "../../i18n/format";
 import type { DocumentHit } from "./api";
 import { calendarDate, documentName, typeLabel } from "./labels";
 
@@ -12,14 +13,16 @@ export interface DocumentItemProps {
   summary?: ReactNode;
   /** Under the summary: a snippet of the text where the words were found. */
   snippet?: ReactNode;
+  /** At the foot: links for staff (e.g. a draft's review). */
+  actions?: ReactNode;
 }
 
 /**
  * One document in a list: its name (type and number, a heading with the link), the summary
  * (trích yếu), then type, issuing body, issue date and marks in words (withdrawn, committee only,
- * bookmarked), never colour alone.
+ * a draft for feedback and its deadline, bookmarked), never colour alone.
  */
-export function DocumentItem({ document: d, headingLevel = 3, summary, snippet }: DocumentItemProps) {
+export function DocumentItem({ document: d, headingLevel = 3, summary, snippet, actions }: DocumentItemProps) {
   const { t } = useTranslation();
   const metaId = `${useId()}-meta`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -39,8 +42,10 @@ export function DocumentItem({ document: d, headingLevel = 3, summary, snippet }
         <span>{t("documents.item.fileCount", { count: d.fileCount })}</span>
         {d.withdrawnAt && <span className="badge badge-failure">{t("documents.item.withdrawn")}</span>}
         {d.committeeOnly && <span className="badge badge-denied">{t("documents.item.committeeOnly")}</span>}
+        {d.feedbackUntil && <span className="badge badge-noted">{t("feedback.item.draft", { time: formatDateTime(d.feedbackUntil) })}</span>}
         {d.bookmarked && <span className="badge badge-read">{t("documents.item.bookmarked")}</span>}
       </p>
+      {actions && <div className="button-row">{actions}</div>}
     </li>
   );
 }

@@ -9,6 +9,7 @@ import { useOnline } from "../../app/useOnline";
 import { Alert } from "../../components/Alert";
 import { Spinner } from "../../components/Spinner";
 import { formatDateTime } from "../../i18n/format";
+import { FeedbackCard } from "../feedback/FeedbackCard";
 import { isUuid } from "../news/labels";
 import { type DocumentDto, type DocumentResponse, type FileText, documentKeys, isNotFound, useDocument } from "./api";
 import { BackToLibrary } from "./BackToLibrary";
@@ -79,7 +80,7 @@ function useKeepSavedCopyCurrent(readerId: string | null, documentId: string, li
 
 /**
  * /documents/:id: the document to read, with its files, bookmark, private notes, read-aloud and
- * saving for offline reading; for those who publish for its unit, editing, withdrawal, history and
+ * saving for offline reading; for a draft for feedback, the way to comment on it (FeedbackCard); for those who publish for its unit, editing, withdrawal, history and
  * who opened it. Without network, the copy saved on the device is shown instead, with a notice.
  * A document the member may not see is "not found", exactly like one that does not exist.
  */
@@ -147,6 +148,7 @@ export function DocumentPage() {
       }
     >
       <div className="stack doc-after">
+        {live && d.feedbackUntil && <FeedbackCard documentId={d.id} feedbackUntil={d.feedbackUntil} />}
         <NotesCard documentId={d.id} canAdd={abilities.keep === true} />
         <StaffTools document={d} abilities={abilities} onWithdrawn={() => setNotice("withdrawn")} />
       </div>

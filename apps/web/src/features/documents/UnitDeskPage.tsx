@@ -9,18 +9,21 @@ import { LoadMore } from "../../components/LoadMore";
 import { PageHeader } from "../../components/PageHeader";
 import { SelectField } from "../../components/SelectField";
 import { Spinner } from "../../components/Spinner";
+import { reviewPath } from "../feedback/labels";
 import { isUuid } from "../news/labels";
 import { useUnit } from "../org-units/api";
 import { UnitBreadcrumb } from "../org-units/UnitBreadcrumb";
 import { type DeskStatus, useDeskDocuments } from "./api";
 import { DocumentItem } from "./DocumentItem";
+import { documentName } from "./labels";
 
 const STATUSES: DeskStatus[] = ["all", "active", "withdrawn"];
 const isDeskStatus = (value: string | null): value is DeskStatus => value !== null && (STATUSES as string[]).includes(value);
 
 /**
  * /admin/units/:id/documents: a unit's documents desk: everything it published, withdrawn ones
- * marked (the status filter lives in the address), "Xem thêm" paging, and "Đăng văn bản mới".
+ * marked (the status filter lives in the address), "Xem thêm" paging, "Đăng văn bản mới", and for
+ * each draft for feedback the way to its review.
  */
 export function UnitDeskPage() {
   const { t } = useTranslation();
@@ -83,7 +86,18 @@ export function UnitDeskPage() {
               <>
                 <ul className="item-list" aria-busy={desk.isFetching || undefined}>
                   {items.map((d) => (
-                    <DocumentItem key={d.id} document={d} headingLevel={2} />
+                    <DocumentItem
+                      key={d.id}
+                      document={d}
+                      headingLevel={2}
+                      actions={
+                        d.feedbackUntil && (
+                          <Link className="btn btn-secondary" to={reviewPath(d.id, id)} aria-label={t("feedback.item.reviewLabel", { name: documentName(t, d) })}>
+                            {t("feedback.item.review")}
+                          </Link>
+                        )
+                      }
+                    />
                   ))}
                 </ul>
                 <div className="news-more">

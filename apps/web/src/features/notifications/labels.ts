@@ -14,7 +14,9 @@ const TYPE_LABELS = {
   "meeting.changed": "notifications.types.meetingChanged",
   "meeting.reminder": "notifications.types.meetingReminder",
   "document.feedback_opened": "notifications.types.feedbackOpened",
-  "feedback.answered": "notifications.types.feedbackAnswered",
+  "feedback.replied": "notifications.types.feedbackAnswered",
+  "feedback.forwarded": "notifications.types.feedbackForwarded",
+  "feedback.summary_ready": "notifications.types.feedbackSummaryReady",
 } as const;
 
 /** Known types first, in this order (the order of the preferences' switches). */
