@@ -52,8 +52,9 @@ async function main(): Promise<void> {
   const db = createDb(databaseUrl, { max: env.DB_POOL_MAX });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const storage = createStorage(env, dataDir);
   if (env.SEED_DEMO) {
-    const seeded = await seedDemo(db);
+    const seeded = await seedDemo(db, { storage, env });
     if (seeded) console.log("Seeded the demo organisation.");
   }
 
@@ -68,7 +69,6 @@ async function main(): Promise<void> {
   await createQueues(boss);
   const jobs = pgBossQueue(boss);
   const live = await createLiveBus(env.REDIS_URL);
-  const storage = createStorage(env, dataDir);
   if (runsWorker) {
     await startWorker(boss, { db, jobs, live, env, storage }, { concurrency: env.WORKER_CONCURRENCY, pollSeconds: env.JOB_POLL_SECONDS });
   }

@@ -2,6 +2,7 @@ import { type UnitRole, randomPerson, seededRandom, vietnameseNameSortKey } from
 import { hashPassword } from "../lib/passwords";
 import { memberIdentifiers } from "../modules/members/members.commands";
 import type { Db } from "./db";
+import { type DemoDeps, seedDemoDocuments } from "./seed-documents";
 import { seedDemoNews } from "./seed-news";
 
 /** The password of every demo account; printed at start-up. */
@@ -44,11 +45,14 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Seeds the demo organisation once: Thành ủy Hà Nội, two district committees, six ward committees,
- * fourteen cells with about 300 members, one active demo account per role (password
- * DEMO_PASSWORD), and demo news in the channels the demo member reads (seed-news.ts). Returns the
- * demo logins, or null when the database already has units.
+ * fourteen cells with about 300 members, active demo accounts (password DEMO_PASSWORD): one per
+ * role in the first cell and Ba Đình, a member and the secretary of the second cell and the ward's
+ * secretary; demo news in the channels the demo member reads (seed-news.ts); documents at every
+ * level above the demo members, their text extracted and searchable, and the ward's drafts for
+ * feedback, one open and one closed with answered comments (seed-documents.ts, seed-feedback.ts;
+ * the files go to `deps.storage`). Returns the demo logins, or null when the database already has units.
  */
-export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
+export async function seedDemo(db: Db, deps: DemoDeps): Promise<DemoLogin[] | null> {
   const existing = await db.selectFrom("orgUnits").select("id").limit(1).executeTakeFirst();
   if (existing) return null;
   const rand = seededRandom(2026);
@@ -99,29 +103,34 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
     );
     const members = await trx.insertInto("members").values(memberRows).returning(["id", "fullName", "cellId", "phone", "partyCardNumber", "email"]).execute();
 
-    // One account per role, each on a real member of the first cell (and the city admin as a staff-only account).
-    const firstCell = cells[0];
-    const inFirstCell = members.filter((m) => m.cellId === firstCell.id);
-    const demo: { role: UnitRole | "member"; unit: { id: string; name: string }; phone: string }[] = [
-      { role: "member", unit: firstCell, phone: "0900000001" },
-      { role: "secretary", unit: firstCell, phone: "0900000002" },
-      { role: "deputy_secretary", unit: firstCell, phone: "0900000003" },
-      { role: "editor", unit: units["HN-BD"], phone: "0900000004" },
-      { role: "approver", unit: units["HN-BD"], phone: "0900000005" },
-      { role: "stats_viewer", unit: units["HN-BD"], phone: "0900000006" },
-      { role: "unit_admin", unit: units["HN-BD"], phone: "0900000007" },
+    // One account per role, each on a real member of the cell it belongs to (and the city admin as a staff-only account).
+    const [firstCell, secondCell] = cells;
+    const demo: { role: UnitRole | "member"; unit: { id: string; name: string }; phone: string; cell: { id: string } }[] = [
+      { role: "member", unit: firstCell, phone: "0900000001", cell: firstCell },
+      { role: "secretary", unit: firstCell, phone: "0900000002", cell: firstCell },
+      { role: "deputy_secretary", unit: firstCell, phone: "0900000003", cell: firstCell },
+      { role: "editor", unit: units["HN-BD"], phone: "0900000004", cell: firstCell },
+      { role: "approver", unit: units["HN-BD"], phone: "0900000005", cell: firstCell },
+      { role: "stats_viewer", unit: units["HN-BD"], phone: "0900000006", cell: firstCell },
+      { role: "unit_admin", unit: units["HN-BD"], phone: "0900000007", cell: firstCell },
+      { role: "member", unit: secondCell, phone: "0900000008", cell: secondCell },
+      { role: "secretary", unit: secondCell, phone: "0900000009", cell: secondCell },
+      { role: "secretary", unit: units["HN-BD-DB"], phone: "0900000010", cell: secondCell },
     ];
     const logins: DemoLogin[] = [];
-    const accountOf = new Map<UnitRole | "member", string>();
-    for (const [i, d] of demo.entries()) {
-      const member = inFirstCell[i];
+    /** Demo account ids by login. */
+    const accountOf = new Map<string, string>();
+    const taken = new Set<string>();
+    for (const d of demo) {
+      const member = members.find((m) => m.cellId === d.cell.id && !taken.has(m.id))!;
+      taken.add(member.id);
       await trx.updateTable("members").set({ phone: d.phone }).where("id", "=", member.id).execute();
       const account = await trx
         .insertInto("accounts")
         .values({ memberId: member.id, displayName: member.fullName, status: "active", passwordHash, activatedAt: new Date(), passwordChangedAt: new Date() })
         .returning("id")
         .executeTakeFirstOrThrow();
-      accountOf.set(d.role, account.id);
+      accountOf.set(d.phone, account.id);
       const identifiers = memberIdentifiers({ ...member, phone: d.phone });
       await trx.insertInto("accountIdentifiers").values(identifiers.map((x) => ({ ...x, accountId: account.id }))).execute();
       if (d.role !== "member") await trx.insertInto("roleGrants").values({ accountId: account.id, unitId: d.unit.id, role: d.role }).execute();
@@ -135,13 +144,16 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
     await trx.insertInto("accountIdentifiers").values({ kind: "email", value: "admin@sotay.demo", accountId: admin.id }).execute();
     await trx.insertInto("roleGrants").values({ accountId: admin.id, unitId: city.id, role: "unit_admin" }).execute();
     logins.push({ role: "unit_admin", identifier: "admin@sotay.demo", name: "Quản trị Thành ủy", unit: city.name });
+    accountOf.set("admin@sotay.demo", admin.id);
 
     // News in the channels the demo member reads: the city, their district, ward and cell.
     await seedDemoNews(
       trx,
       { city, district: units["HN-BD"], ward: units["HN-BD-DB"], cell: firstCell },
-      { editorId: accountOf.get("editor") ?? null, approverId: accountOf.get("approver") ?? null },
+      { editorId: accountOf.get("0900000004") ?? null, approverId: accountOf.get("0900000005") ?? null },
     );
+    // Documents at each level above the demo members, and the ward's two drafts for feedback.
+    await seedDemoDocuments(trx, deps, { city, district: units["HN-BD"], ward: units["HN-BD-DB"], cell1: firstCell, cell2: secondCell }, accountOf);
     return logins;
   });
 }

@@ -69,7 +69,8 @@ describe("documents: a unit admin publishes, members read them on a 360 px phone
       await s.getByRole("heading", { level: 1, name: "Đảng ủy phường Điện Biên" }).waitFor();
       await s.getByRole("link", { name: "Văn bản của đơn vị" }).click();
       await s.getByRole("heading", { level: 1, name: "Văn bản của Đảng ủy phường Điện Biên" }).waitFor();
-      await s.getByText("Đơn vị chưa đăng văn bản nào.").waitFor();
+      // The demo ward has published its own documents (seed-documents.ts).
+      await s.getByRole("link", { name: /45-TB\/ĐU/ }).first().waitFor();
       await checkPage(s, "a unit's documents desk", staff.consoleErrors);
 
       await s.getByRole("link", { name: "Đăng văn bản mới" }).click();
@@ -180,7 +181,8 @@ describe("documents: a unit admin publishes, members read them on a 360 px phone
       await useVietnamese(page);
       // The service worker (the app shell and the viewer, nothing under /api) is installed before the network goes.
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-      await page.getByRole("region", { name: "Tài liệu cần đọc" }).getByRole("link", { name: "Nghị quyết số 57-NQ/TW" }).waitFor();
+      // The home card shows the newest three (the demo's, newer than the 57-NQ/TW of 22/12/2024 published above).
+      await page.getByRole("region", { name: "Tài liệu cần đọc" }).getByRole("link").first().waitFor();
 
       await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Tài liệu" }).click();
       await page.getByRole("heading", { level: 1, name: "Văn bản – Tài liệu" }).waitFor();

@@ -5,16 +5,18 @@ import { Document, Packer, Paragraph } from "docx";
 import { afterAll, expect } from "vitest";
 import { buildAccount, buildTree } from "../../../test/factories";
 import { createTestApp } from "../../../test/server";
+import type { Storage } from "../../lib/storage";
 
 /**
  * Shared by the documents route tests: an app whose DATA_DIR (and so its temporary folder) is a
- * fresh folder, small documents built in memory, and a unit tree with the people who publish and read.
+ * fresh folder (the files themselves go to a folder of their own, or to `storage`), small documents
+ * built in memory, and a unit tree with the people who publish and read.
  */
 
-export async function documentsTestApp(env: Record<string, string> = {}) {
+export async function documentsTestApp(env: Record<string, string> = {}, storage?: Storage) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "sotay-documents-"));
   afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
-  const t = await createTestApp({ env: { DATA_DIR: dataDir, DOCUMENT_MAX_BYTES: "2000000", ...env } });
+  const t = await createTestApp({ env: { DATA_DIR: dataDir, DOCUMENT_MAX_BYTES: "2000000", ...env }, storage });
   return { ...t, tmpDir: path.join(dataDir, "tmp") };
 }
 export type DocumentsTestApp = Awaited<ReturnType<typeof documentsTestApp>>;
