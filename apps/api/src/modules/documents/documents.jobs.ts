@@ -8,7 +8,7 @@ import type { JobDeps, JobQueue } from "../../lib/jobs";
 import { createStorage } from "../../lib/storage";
 import * as documentsRepo from "./documents.repo";
 import { CONTENT_TEXT_MAX } from "./documents.repo";
-import { extractText } from "./extract";
+import { extractInChild } from "./extract-child";
 import { removeTemp, tempDirOf, tempPath } from "./receive";
 
 export const EXTRACT_QUEUE = "documents.extract";
@@ -45,7 +45,7 @@ export async function runExtraction(deps: JobDeps, { fileId, format }: ExtractJo
     const tmp = await tempPath(tempDirOf(env), "extract");
     try {
       await pipeline(await storage.read(file.sha256), createWriteStream(tmp, { flags: "wx" }));
-      const extracted = await extractText(tmp, format, { maxChars: FILE_TEXT_MAX });
+      const extracted = await extractInChild(tmp, format, { maxChars: FILE_TEXT_MAX });
       const metadata = Object.fromEntries(Object.entries(extracted.metadata).map(([k, v]) => [storable(k), storable(v)]));
       await documentsRepo.saveFileText(db, fileId, { pages: extracted.pages.map(storable), metadata });
     } catch (error) {
