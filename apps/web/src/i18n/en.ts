@@ -194,7 +194,7 @@ export const en: Messages = {
       meetingAnnounced: "New cell meetings",
       meetingChanged: "Changes to meetings",
       meetingReminder: "Meeting reminders",
-      feedbackOpened: "Drafts open for feedback",
+      documentPublished: "New documents and drafts for feedback",
       feedbackAnswered: "Answers to your feedback",
       feedbackForwarded: "Feedback summaries from units below",
       feedbackSummaryReady: "Feedback summary files ready",

@@ -193,7 +193,7 @@ export const vi = {
       meetingAnnounced: "Lịch sinh hoạt mới",
       meetingChanged: "Thay đổi lịch sinh hoạt",
       meetingReminder: "Nhắc lịch sinh hoạt",
-      feedbackOpened: "Dự thảo lấy ý kiến",
+      documentPublished: "Văn bản mới, dự thảo lấy ý kiến",
       feedbackAnswered: "Trả lời góp ý của bạn",
       feedbackForwarded: "Tổng hợp góp ý từ cấp dưới",
       feedbackSummaryReady: "Tệp tổng hợp góp ý đã sẵn sàng",

@@ -13,7 +13,7 @@ const TYPE_LABELS = {
   "meeting.announced": "notifications.types.meetingAnnounced",
   "meeting.changed": "notifications.types.meetingChanged",
   "meeting.reminder": "notifications.types.meetingReminder",
-  "document.feedback_opened": "notifications.types.feedbackOpened",
+  "document.published": "notifications.types.documentPublished",
   "feedback.replied": "notifications.types.feedbackAnswered",
   "feedback.forwarded": "notifications.types.feedbackForwarded",
   "feedback.summary_ready": "notifications.types.feedbackSummaryReady",
