@@ -1,32 +1,22 @@
-import { type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import type { SelectHTMLAttributes } from "react";
+import { Field, type FieldProps, useFieldIds } from "./Field";
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> {
-  label: ReactNode;
+export interface SelectFieldProps extends FieldProps, Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | keyof FieldProps> {
   options: { value: string; label: string }[];
-  error?: string;
 }
 
-/** A labelled <select>. */
-export function SelectField({ label, options, error, className, ...select }: SelectFieldProps) {
-  const id = `select-${useId()}`;
-  const errorId = error ? `${id}-error` : undefined;
+/** A labelled <select>; hint and error are bound to it with aria-describedby. */
+export function SelectField({ label, hint, error, options, className, ...select }: SelectFieldProps) {
+  const ids = useFieldIds("select", { hint, error });
   return (
-    <div className={["field", error ? "field-invalid" : "", className].filter(Boolean).join(" ")}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={errorId} {...select}>
+    <Field label={label} hint={hint} error={error} className={className} ids={ids}>
+      <select id={ids.controlId} className="input" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

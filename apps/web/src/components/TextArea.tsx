@@ -1,35 +1,14 @@
-import { type ReactNode, type TextareaHTMLAttributes, useId } from "react";
+import type { TextareaHTMLAttributes } from "react";
+import { Field, type FieldProps, useFieldIds } from "./Field";
 
-export interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> {
-  label: ReactNode;
-  /** Help shown under the label, announced with the field. */
-  hint?: ReactNode;
-  /** The problem with the value; marks the field invalid and is announced with it. */
-  error?: string;
-}
+export interface TextAreaProps extends FieldProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | keyof FieldProps> {}
 
 /** A labelled multi-line text field; hint and error are bound to it with aria-describedby (like TextField). */
 export function TextArea({ label, hint, error, className, ...textarea }: TextAreaProps) {
-  const id = `area-${useId()}`;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const ids = useFieldIds("area", { hint, error });
   return (
-    <div className={["field", error ? "field-invalid" : "", className].filter(Boolean).join(" ")}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <textarea id={id} className="input textarea" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    <Field label={label} hint={hint} error={error} className={className} ids={ids}>
+      <textarea id={ids.controlId} className="input textarea" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...textarea} />
+    </Field>
   );
 }
