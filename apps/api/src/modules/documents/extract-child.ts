@@ -5,7 +5,8 @@ import type { ExtractedText, ReadOptions } from "./extract-common";
 import type { DocumentFormat } from "./inspect";
 
 /**
- * Text extraction in a child process, for the background job. pdf.js over a whole 50 MB PDF (or
+ * Text extraction in a child process, for the background job and the upload's classification
+ * check (its first page). pdf.js over a whole 50 MB PDF (or
  * ExcelJS over a large workbook) needs a hundred megabytes and more for a while, and a crafted file
  * can make a parser loop or balloon. In a child that memory is the child's: the server's heap never
  * holds it, a file that takes too long is stopped (the child is killed, the job fails and is

@@ -12,7 +12,7 @@ import * as filesRepo from "../files/files.repo";
 import { findClassificationMark } from "./classification";
 import { enqueueExtraction } from "./documents.jobs";
 import * as documentsRepo from "./documents.repo";
-import { extractText } from "./extract";
+import { extractInChild } from "./extract-child";
 import { cleanFileName } from "./file-names";
 import { type Inspection, inspectFile } from "./inspect";
 import { receiveToFile, removeTemp, tempDirOf, tempPath, tooLarge } from "./receive";
@@ -99,6 +99,9 @@ export async function recordUpload(ctx: Ctx, file: StoredUpload, put: () => Prom
   return { upload, file: { sha256, size } };
 }
 
+/** A first page not read in this long is refused as unreadable (the uploader may try again). */
+const GATE_TIMEOUT_MS = 30_000;
+
 /**
  * Refuses a file whose first page, headers or properties carry a classification mark (Mật, Tối mật,
  * Tuyệt mật), and one that cannot be read for the check. The refusal is audited on its own, committed
@@ -107,7 +110,8 @@ export async function recordUpload(ctx: Ctx, file: StoredUpload, put: () => Prom
 async function classificationGate(db: Db, actor: Actor, meta: RequestMeta, file: string, format: Extract<Inspection, { ok: true }>["format"], facts: { sha256: string; size: number }) {
   let mark: ReturnType<typeof findClassificationMark>;
   try {
-    const first = await extractText(file, format, { firstPageOnly: true, maxChars: 50_000 });
+    // In the extraction child, as the job reads files: a crafted file cannot stall or bloat the web process.
+    const first = await extractInChild(file, format, { firstPageOnly: true, maxChars: 50_000 }, GATE_TIMEOUT_MS);
     mark = findClassificationMark({ firstPage: first.pages[0] ?? "", headers: first.headers, metadata: first.metadata });
   } catch {
     throw new AppError(422, "validation_failed", "The file could not be read to check it for a classification mark", { reason: "unreadable" });
