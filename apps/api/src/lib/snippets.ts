@@ -48,17 +48,25 @@ export function queryTerms(q: string): string[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** One regular expression per set of terms: a page of results asks with the same terms twenty times. */
-let lastTerms = "";
-let lastPattern: RegExp | null = null;
-function termsPattern(terms: string[]): RegExp {
-  const key = terms.join("\u0001");
-  if (key !== lastTerms || !lastPattern) {
-    lastTerms = key;
-    lastPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
-  }
-  return lastPattern;
+/**
+ * A whole-word pattern for any of the terms (each written as a pattern by `make`), made once per set
+ * of terms: a page of results asks with the same terms twenty times. Each kind keeps its last one.
+ */
+function wordPattern(make: (term: string) => string, flags: string): (terms: string[]) => RegExp {
+  let lastKey = "";
+  let last: RegExp | null = null;
+  return (terms) => {
+    const key = terms.join("\u0001");
+    if (key !== lastKey || !last) {
+      lastKey = key;
+      last = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(make).join("|")})(?![\\p{L}\\p{N}])`, flags);
+    }
+    return last;
+  };
 }
+
+/** The terms as they are, over folded text; global, for walking every match. */
+const termsPattern = wordPattern(escape, "gu");
 
 /** Every match of `terms` in the folded text, from `from` until one starts at or after `until`. */
 function foldedMatches(folded: string, terms: string[], from = 0, until = Infinity): { start: number; end: number }[] {
@@ -113,18 +121,8 @@ const variantClass = (folded: string): string => {
   return upper.length === 1 && upper !== folded ? `[${escape(folded)}${escape(upper)}]` : escape(folded);
 };
 
-let lastLocateTerms = "";
-let lastLocatePattern: RegExp | null = null;
 /** The terms as one pattern over the original text (diacritics and case in any form), whole words only. */
-function locatePattern(terms: string[]): RegExp {
-  const key = terms.join("\u0001");
-  if (key !== lastLocateTerms || !lastLocatePattern) {
-    lastLocateTerms = key;
-    const alternatives = terms.map((t) => Array.from(t, variantClass).join(""));
-    lastLocatePattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u");
-  }
-  return lastLocatePattern;
-}
+const locatePattern = wordPattern((term) => Array.from(term, variantClass).join(""), "u");
 
 /** Where the first match of `terms` starts in the original text, or -1. */
 const locate = (text: string, terms: string[]): number => (terms.length === 0 ? -1 : text.search(locatePattern(terms)));
