@@ -1,10 +1,11 @@
 import { useQueries } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { api } from "../../api/client";
 import { NotFoundPage } from "../../app/NotFoundPage";
 import { isUnreachable, useReaderId } from "../../app/offlineReader";
+import { useKeepSavedCopyCurrent } from "../../app/useKeepSavedCopyCurrent";
 import { useOnline } from "../../app/useOnline";
 import { Alert } from "../../components/Alert";
 import { Spinner } from "../../components/Spinner";
@@ -20,7 +21,6 @@ import { NotesCard } from "./NotesCard";
 import { SaveDocumentOffline } from "./SaveDocumentOffline";
 import { useSaveDocument, useSavedDocument, useUnsaveDocument } from "./savedApi";
 import { fingerprintOf } from "./savedDocuments";
-import type { SavedDocumentRecord } from "./savedStore";
 import { StaffTools } from "./StaffTools";
 
 /** What the page after a publication or an edit says (kept in the history entry's state). */
@@ -53,30 +53,8 @@ function useFileTexts(d: DocumentDto | undefined): Record<number, string[]> {
   }, [key, files]);
 }
 
-/**
- * Keeps the saved copy in step with the server, without a word to the member: a document that
- * changed is stored again (files already on the device are kept), one that is gone or withdrawn is
- * removed. Failures are ignored: the old copy stays.
- */
-function useKeepSavedCopyCurrent(readerId: string | null, documentId: string, live: DocumentResponse | undefined, gone: boolean, saved: SavedDocumentRecord | null | undefined) {
-  const { mutate: save } = useSaveDocument(readerId);
-  const { mutate: remove } = useUnsaveDocument(readerId);
-  const tried = useRef<string | null>(null);
-  useEffect(() => {
-    if (!readerId || !saved) return;
-    if (gone || (live && live.data.withdrawnAt !== null)) {
-      if (tried.current === "removed") return;
-      tried.current = "removed";
-      remove(documentId);
-      return;
-    }
-    if (!live) return;
-    const fingerprint = fingerprintOf(live.data);
-    if (fingerprint === saved.fingerprint || tried.current === fingerprint) return;
-    tried.current = fingerprint;
-    save({ response: live, previous: saved });
-  }, [readerId, documentId, live, gone, saved, save, remove]);
-}
+const withdrawn = (live: DocumentResponse) => live.data.withdrawnAt !== null;
+const documentFingerprint = (live: DocumentResponse) => fingerprintOf(live.data);
 
 /**
  * /documents/:id: the document to read, with its files, bookmark, private notes, read-aloud and
@@ -95,7 +73,18 @@ export function DocumentPage() {
   const savedQuery = useSavedDocument(readerId, valid ? id : "");
   const saved = readerId === null ? null : savedQuery.isPending ? undefined : (savedQuery.data ?? null);
   const gone = isNotFound(doc.error);
-  useKeepSavedCopyCurrent(readerId, id, online && doc.isSuccess && !doc.isFetching ? doc.data : undefined, valid && gone, saved);
+  // The saved copy follows the server: changed ones are stored again (files already on the device kept), withdrawn ones removed.
+  useKeepSavedCopyCurrent({
+    readerId,
+    id,
+    live: online && doc.isSuccess && !doc.isFetching ? doc.data : undefined,
+    gone: valid && gone,
+    saved,
+    retired: withdrawn,
+    fingerprint: documentFingerprint,
+    save: useSaveDocument(readerId).mutate,
+    remove: useUnsaveDocument(readerId).mutate,
+  });
   const [notice, setNotice] = useState<DocumentNotice | "withdrawn" | null>(noticeOf(location.state));
   const liveTexts = useFileTexts(doc.data?.data);
 

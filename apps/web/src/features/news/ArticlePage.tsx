@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useKeepSavedCopyCurrent } from "../../app/useKeepSavedCopyCurrent";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { isApiError } from "../../api/errors";
@@ -18,7 +19,6 @@ import { isUnreachable, useReaderId } from "../../app/offlineReader";
 import { SaveForOffline } from "./SaveForOffline";
 import { useSaveArticle, useSavedArticle, useSavedPictures, useUnsaveArticle } from "./savedApi";
 import { fingerprintOf } from "./savedArticles";
-import type { SavedArticleRecord } from "./savedStore";
 
 /** An unknown or unreadable article (404), or an id that cannot be one (the API refuses it with 400). */
 const isNotFound = (error: unknown) => isApiError(error) && (error.status === 404 || (error.status === 400 && error.code === "validation_failed"));
@@ -35,30 +35,8 @@ function useMarkReadOnce(article: ArticleDto | undefined) {
   }, [article, mutate]);
 }
 
-/**
- * Keeps the saved copy in step with the server, without a word to the member: an article that
- * changed is stored again (pictures already on the device are kept), one that is gone or no longer
- * published is removed. Failures are ignored: the old copy stays.
- */
-function useKeepSavedCopyCurrent(readerId: string | null, articleId: string, live: ArticleResponse | undefined, gone: boolean, saved: SavedArticleRecord | null | undefined) {
-  const { mutate: save } = useSaveArticle(readerId);
-  const { mutate: remove } = useUnsaveArticle(readerId);
-  const tried = useRef<string | null>(null);
-  useEffect(() => {
-    if (!readerId || !saved) return;
-    if (gone || (live && live.data.status !== "published")) {
-      if (tried.current === "removed") return;
-      tried.current = "removed";
-      remove(articleId);
-      return;
-    }
-    if (!live) return;
-    const fingerprint = fingerprintOf(live.data);
-    if (fingerprint === saved.fingerprint || tried.current === fingerprint) return;
-    tried.current = fingerprint;
-    save({ response: live, previous: saved });
-  }, [readerId, articleId, live, gone, saved, save, remove]);
-}
+const unpublished = (live: ArticleResponse) => live.data.status !== "published";
+const articleFingerprint = (live: ArticleResponse) => fingerprintOf(live.data);
 
 /**
  * /news/:id: the article to read, with read-aloud, in-app sharing and saving for offline reading.
@@ -77,7 +55,18 @@ export function ArticlePage() {
   useMarkReadOnce(article.data?.data);
   const gone = isNotFound(article.error);
   // Compared only once the latest answer is in (not a cached one that is being refetched).
-  useKeepSavedCopyCurrent(readerId, id, online && article.isSuccess && !article.isFetching ? article.data : undefined, valid && gone, saved);
+  // The saved copy follows the server: changed ones are stored again, unpublished ones removed.
+  useKeepSavedCopyCurrent({
+    readerId,
+    id,
+    live: online && article.isSuccess && !article.isFetching ? article.data : undefined,
+    gone: valid && gone,
+    saved,
+    retired: unpublished,
+    fingerprint: articleFingerprint,
+    save: useSaveArticle(readerId).mutate,
+    remove: useUnsaveArticle(readerId).mutate,
+  });
 
   // No answer from the server: offline, paused by the query client until the network is back, or a gateway error.
   const unreachable = !online || isUnreachable(article.error) || (article.isPending && article.fetchStatus === "paused");
