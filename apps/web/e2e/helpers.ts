@@ -44,6 +44,28 @@ export async function passSecondFactor(page: Page, identifier: string, onEnrol?:
   await page.getByRole("heading", { level: 1, name: /Xin chào/ }).waitFor();
 }
 
+/**
+ * Where the keyboard focus is, read in the page: `textContent`, an attribute (`aria-invalid`) or `className` of the focused element.
+ * Focus moves in an effect after the render that a test waits for, so this waits (up to 2 s) for the expected value before asserting.
+ */
+export async function assertFocus(page: Page, read: "textContent" | "className" | `@${string}`, expected: string, message: string) {
+  const readFocus = () =>
+    page.evaluate((what) => {
+      const el = document.activeElement;
+      if (!el) return null;
+      if (what === "textContent") return el.textContent;
+      if (what === "className") return el.className;
+      return el.getAttribute(what.slice(1));
+    }, read);
+  const deadline = Date.now() + 2_000;
+  let actual = await readFocus();
+  while (actual !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    actual = await readFocus();
+  }
+  assert.equal(actual, expected, message);
+}
+
 /** Checks a page the way every page must pass: accessible, no sideways scroll on a phone, no console errors (CSP included). */
 export async function checkPage(page: Page, label: string, consoleErrors: string[]) {
   await page.waitForLoadState("networkidle");

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import type { Page } from "playwright-core";
 import { PHONE, newContext } from "../browser";
-import { FAKE_VIETNAMESE_SPEECH, checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
+import { FAKE_VIETNAMESE_SPEECH, assertFocus, checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../api/test/fixtures/documents");
 
@@ -104,7 +104,7 @@ describe("documents: a unit admin publishes, members read them on a 360 px phone
       await s.getByRole("button", { name: "Đăng văn bản" }).click();
       await s.getByText("Hãy bỏ các tệp bị từ chối khỏi danh sách.").waitFor();
       await s.getByText("Hãy nhập thông tin này.").first().waitFor();
-      assert.equal(await s.evaluate(() => document.activeElement?.getAttribute("aria-invalid")), "true", "focus goes to the first invalid field");
+      await assertFocus(s, "@aria-invalid", "true", "focus goes to the first invalid field");
       await s.getByRole("button", { name: "Bỏ tệp giay-moi-hop.pdf" }).click();
       await s.getByRole("button", { name: "Bỏ tệp toi-mat.pdf" }).click();
 
@@ -250,7 +250,7 @@ describe("documents: a unit admin publishes, members read them on a 360 px phone
       await page.getByRole("button", { name: "Đến trang" }).click();
       await page.getByText("Đang xem trang 2 / 2").waitFor();
       await page.locator('.pdf-page[data-page="2"] .textLayer span', { hasText: "Trang hai" }).first().waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Trang 2 / 2", "focus on page 2's heading");
+      await assertFocus(page, "textContent", "Trang 2 / 2", "focus on page 2's heading");
 
       const find = page.getByLabel("Tìm trong văn bản");
       await find.fill("chuyen doi so");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { DESKTOP, PHONE, newContext } from "../browser";
-import { checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
+import { assertFocus, checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
 
 // The demo data's drafts of Đảng ủy phường Điện Biên (apps/api/src/db/seed-feedback.ts).
 const OPEN_DRAFT = "Dự thảo Báo cáo chính trị";
@@ -91,7 +91,7 @@ describe("drafts for feedback: members comment, committees answer, summarise and
     const form = page.getByRole("region", { name: "Gửi góp ý" });
     await form.getByRole("button", { name: "Gửi góp ý" }).click();
     await form.getByText("Hãy nhập thông tin này.").waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-invalid")), "true", "focus on the invalid field");
+    await assertFocus(page, "@aria-invalid", "true", "focus on the invalid field");
 
     // A comment on Điều 3, page 2, with a quoted passage.
     await form.getByLabel("Nội dung góp ý").fill(body);

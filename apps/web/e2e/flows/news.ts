@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { DESKTOP, PHONE, newContext } from "../browser";
-import { FAKE_VIETNAMESE_SPEECH, checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
+import { FAKE_VIETNAMESE_SPEECH, assertFocus, checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
 
 /** A 96×64 PNG (red and yellow squares), uploaded as a cover picture. */
 const COVER_PNG = Buffer.from(
@@ -148,7 +148,7 @@ describe("a member reading the news on a 360 px phone", () => {
       await listen.getByRole("status").filter({ hasText: "Đang đọc to…" }).waitFor();
       await listen.getByRole("button", { name: "Dừng đọc" }).click();
       await listen.getByRole("button", { name: "Đọc to" }).waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Đọc to");
+      await assertFocus(page, "textContent", "Đọc to", "focus stays on the listen button");
       await checkPage(page, "article with a Vietnamese voice", consoleErrors);
 
       // Share: the in-app link goes to the clipboard (no share sheet in desktop Chromium on Linux).
@@ -254,7 +254,7 @@ describe("a member reading the news on a 360 px phone", () => {
       await page.getByRole("status").filter({ hasText: "Đã lưu bài để đọc khi không có mạng." }).waitFor();
       const unsaveButton = page.locator(".save-offline").getByRole("button", { name: "Bỏ lưu" });
       await unsaveButton.waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Bỏ lưu", "focus stays on the button");
+      await assertFocus(page, "textContent", "Bỏ lưu", "focus stays on the button");
       await page.getByText(/^Đã lưu trên máy này \(bản lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)\.$/).waitFor();
       await checkPage(page, "article saved for offline reading", consoleErrors);
 
@@ -282,7 +282,7 @@ describe("a member reading the news on a 360 px phone", () => {
       await page.getByRole("status").filter({ hasText: `Đã bỏ lưu bài “${otherTitle}”.` }).waitFor();
       await page.getByText(/^Đã lưu 1 bài, chiếm/).waitFor();
       assert.equal(await items.count(), 1);
-      assert.equal(await page.evaluate(() => document.activeElement?.className), "saved-summary", "focus moves to the new count");
+      await assertFocus(page, "className", "saved-summary", "focus moves to the new count");
       // Stored under the member's account: the first part of every key.
       const me = ((await (await page.request.get("/api/auth/session")).json()) as { data: { account: { id: string } } }).data.account.id;
       assert.deepEqual(await page.evaluate(SAVED_ACCOUNTS), [me]);

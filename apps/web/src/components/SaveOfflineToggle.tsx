@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { formatDateTime } from "../i18n/format";
@@ -37,20 +37,27 @@ export function SaveOfflineToggle({ ns, listPath, saved, saving, removing, save,
   const [problem, setProblem] = useState<string | null>(null);
   const busy = saving || removing;
   const rowRef = useRef<HTMLDivElement>(null);
-  const [refocus, setRefocus] = useState(false);
+  // Set by a press of the button, until the work it started is over. The render that first shows
+  // the work as busy may come after the press's own render, so "over" is a busy that has ended.
+  const pressed = useRef<"pressed" | "busy" | null>(null);
 
-  useEffect(() => {
+  // A layout effect: focus is back before anything (a screen reader, a test) looks at the new label.
+  useLayoutEffect(() => {
+    if (busy) {
+      if (pressed.current) pressed.current = "busy";
+      return;
+    }
+    if (pressed.current !== "busy") return;
+    pressed.current = null;
     // A busy button is disabled, which drops focus: give it back once the work is done.
-    if (busy || !refocus) return;
-    setRefocus(false);
     const active = document.activeElement;
     if (!active || active === document.body) rowRef.current?.querySelector("button")?.focus();
-  }, [busy, refocus]);
+  }, [busy]);
 
   const toggle = () => {
     setOutcome(null);
     setProblem(null);
-    setRefocus(true);
+    pressed.current = "pressed";
     if (saved) remove({ onSuccess: () => setOutcome("removed"), onError: (error) => setProblem(problemText("remove", error)) });
     else save({ onSuccess: () => setOutcome("saved"), onError: (error) => setProblem(problemText("save", error)) });
   };
