@@ -2,33 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DESKTOP, PHONE, newContext } from "../browser";
 import { checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
+import { COVER_PNG, onePagePdf } from "../samples";
 
-/** A one-page PDF with ASCII text: what an editor attaches (the server reads it to check for classification marks). */
-const ATTACHMENT_PDF = (() => {
-  const content = "BT /F1 12 Tf 72 770 Td (Ke hoach hoc tap nghi quyet) Tj ET";
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
-})();
-
-const COVER_PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAhUlEQVR42u3aMQ0AMAgEQITgpMIrqiJaDYzQS37+hBs/xM4s5Z5VSvf+AAQIECBAgAABAgQIECBAgAABGgb028HVfkCAAAECBAgQIECAAAECBAgQoGlABjOLIiBAgAABAgQIECBAgAABAgTIf5DBzKIICBAgQIAAAQIECBAgQIAAARoL9ADxRPIdcZDQEAAAAABJRU5ErkJggg==",
-  "base64",
-);
+const ATTACHMENT_PDF = onePagePdf("Ke hoach hoc tap nghi quyet");
 
 /**
  * Pastes HTML into the focused rich text editor the way a browser does (a paste event carrying

@@ -3,17 +3,7 @@ import { describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { DESKTOP, PHONE, newContext } from "../browser";
 import { FAKE_VIETNAMESE_SPEECH, assertFocus, checkPage, e2e, logIn, passSecondFactor, useVietnamese } from "../helpers";
-
-/** A 96×64 PNG (red and yellow squares), uploaded as a cover picture. */
-const COVER_PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAhUlEQVR42u3aMQ0AMAgEQITgpMIrqiJaDYzQS37+hBs/xM4s5Z5VSvf+AAQIECBAgAABAgQIECBAgAABGgb028HVfkCAAAECBAgQIECAAAECBAgQoGlABjOLIiBAgAABAgQIECBAgAABAgTIf5DBzKIICBAgQIAAAQIECBAgQIAAARoL9ADxRPIdcZDQEAAAAABJRU5ErkJggg==",
-  "base64",
-);
-/** A 64×48 PNG (blue and white squares), a picture in an article's body. */
-const BODY_PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetIAAAAVElEQVR42u3XwQkAIAwDwC7gXM7ppDpDCoLghb5D75kac0W3w9zuLwAAAAAAAAAAAACANuC1h9J+AAAAAAAAAAAAAIA+wCIDAAAAAAAAAAAA+BZwAGBsrVpA0j6WAAAAAElFTkSuQmCC",
-  "base64",
-);
+import { BODY_PNG, COVER_PNG, onePagePdf } from "../samples";
 
 interface StaffSession {
   context: BrowserContext;
@@ -40,6 +30,10 @@ async function staffSession(identifier: string): Promise<StaffSession> {
 }
 
 type Image = { id: string; variants: { url: string }[] };
+
+/** The PDF attached to the article saved for offline reading. */
+const ATTACHMENT_NAME = "phu-luc-doc-khi-mat-mang.pdf";
+const ATTACHMENT_PDF = onePagePdf("Phu luc doc khi mat mang");
 
 /** What the browser logs by itself for each request that fails while the network is off. */
 const offlineNoise = (message: string) => /net::ERR_INTERNET_DISCONNECTED/.test(message);
@@ -208,8 +202,8 @@ describe("a member reading the news on a 360 px phone", () => {
     }
   });
 
-  it("saves an article with its pictures, reads it from /news/saved without network, and finds nothing saved after logging out", async () => {
-    // ---- the district's editor writes an article with a cover and a picture in its body; the approver publishes it
+  it("saves an article with its pictures and attached file, reads it from /news/saved without network, and finds nothing saved after logging out", async () => {
+    // ---- the district's editor writes an article with a cover, a picture in its body and an attached PDF; the approver publishes it
     const title = `Bài đọc khi không có mạng ${Date.now() % 100_000}`;
     const editor = await staffSession("0900000004");
     const approver = await staffSession("0900000005");
@@ -217,12 +211,14 @@ describe("a member reading the news on a 360 px phone", () => {
     const content = async (articleTitle: string) => {
       const cover = (await editor.call<{ data: Image }>("post", "/images", COVER_PNG, "image/png")).data;
       const picture = (await editor.call<{ data: Image }>("post", "/images", BODY_PNG, "image/png")).data;
+      const upload = (await editor.call<{ data: { id: string } }>("post", `/documents/uploads?name=${ATTACHMENT_NAME}&notClassified=true`, ATTACHMENT_PDF, "application/pdf")).data;
       return {
         title: articleTitle,
         summary: "Đảng viên đọc được bài này cả khi điện thoại mất mạng.",
         bodyHtml: `<p>Đoạn mở đầu của bài đã lưu trên máy.</p><figure><img src="${picture.variants[0]?.url}" alt="Sơ đồ hội trường"><figcaption>Sơ đồ hội trường</figcaption></figure><p>Đoạn kết của bài.</p>`,
         coverImageId: cover.id,
         coverAlt: "Cờ Đảng trong hội trường",
+        attachments: [{ uploadId: upload.id }],
       };
     };
     try {
@@ -340,6 +336,15 @@ describe("a member reading the news on a 360 px phone", () => {
           }, selector);
         }
         assert.equal(await page.locator(".article-cover img").getAttribute("alt"), "Cờ Đảng trong hội trường");
+        // The attached PDF is on the device too, downloaded under its own name.
+        const attached = page.getByRole("link", { name: /^Tải phu-luc-doc-khi-mat-mang\.pdf \(PDF, / });
+        assert.match((await attached.getAttribute("href")) ?? "", /^blob:/, `${label}: the attached file comes from the device`);
+        assert.equal(await attached.getAttribute("download"), ATTACHMENT_NAME);
+        const [download] = await Promise.all([page.waitForEvent("download"), attached.click()]);
+        assert.equal(download.suggestedFilename(), ATTACHMENT_NAME);
+        const chunks: Buffer[] = [];
+        for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+        assert.ok(Buffer.concat(chunks).equals(ATTACHMENT_PDF), `${label}: the attached file is the PDF that was published`);
         await checkOffline(label);
       };
       await items.getByRole("link", { name: newTitle, exact: true }).click();

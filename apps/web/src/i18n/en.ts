@@ -304,7 +304,7 @@ export const en: Messages = {
       remove: "Remove from saved",
       removeTitle: "Remove from saved: {{title}}",
       removing: "Removing…",
-      hint: "Keeps the article and its pictures on this device, to read without a network.",
+      hint: "Keeps the article, its pictures and its attached files on this device, to read without a network.",
       savedAt: "Saved on this device (copy of {{time}}).",
       savedNow: "Article saved for offline reading.",
       removedNow: "Article removed from saved.",
@@ -322,7 +322,7 @@ export const en: Messages = {
       openList: "Read saved articles",
       problem: {
         full: "This device has no room left to save the article. Remove some saved articles or free up the device's storage, then try again.",
-        pictures: "The article's pictures could not be downloaded, so it was not saved. Try again when the connection is steadier.",
+        files: "The article's pictures or attached files could not be downloaded, so it was not saved. Try again when the connection is steadier.",
         unavailable: "This browser does not allow saving articles on the device (perhaps because of private browsing).",
         save: "The article could not be saved. Please try again.",
         remove: "The article could not be removed. Please try again.",

@@ -303,7 +303,7 @@ export const vi = {
       remove: "Bỏ lưu",
       removeTitle: "Bỏ lưu: {{title}}",
       removing: "Đang bỏ lưu…",
-      hint: "Lưu bài và ảnh của bài vào máy này để đọc cả khi không có mạng.",
+      hint: "Lưu bài, ảnh và tệp đính kèm của bài vào máy này để đọc cả khi không có mạng.",
       savedAt: "Đã lưu trên máy này (bản lúc {{time}}).",
       savedNow: "Đã lưu bài để đọc khi không có mạng.",
       removedNow: "Đã bỏ lưu bài.",
@@ -321,7 +321,7 @@ export const vi = {
       openList: "Đọc các bài đã lưu",
       problem: {
         full: "Máy không còn đủ chỗ để lưu bài này. Hãy bỏ lưu bớt bài đã lưu hoặc giải phóng bộ nhớ của máy, rồi thử lại.",
-        pictures: "Chưa tải được ảnh của bài nên chưa lưu được. Hãy thử lại khi mạng ổn định hơn.",
+        files: "Chưa tải được ảnh hoặc tệp đính kèm của bài nên chưa lưu được. Hãy thử lại khi mạng ổn định hơn.",
         unavailable: "Trình duyệt này không cho lưu bài trên máy (có thể do đang duyệt ở chế độ ẩn danh).",
         save: "Chưa lưu được bài. Hãy thử lại.",
         remove: "Chưa bỏ lưu được bài. Hãy thử lại.",

@@ -17,7 +17,7 @@ import { BackToNews } from "./BackToNews";
 import { isUuid } from "./labels";
 import { isUnreachable, useReaderId } from "../../app/offlineReader";
 import { SaveForOffline } from "./SaveForOffline";
-import { useSaveArticle, useSavedArticle, useSavedPictures, useUnsaveArticle } from "./savedApi";
+import { useSaveArticle, useSavedArticle, useSavedFiles, useUnsaveArticle } from "./savedApi";
 import { fingerprintOf } from "./savedArticles";
 
 /** An unknown or unreadable article (404), or an id that cannot be one (the API refuses it with 400). */
@@ -71,16 +71,16 @@ export function ArticlePage() {
   // No answer from the server: offline, paused by the query client until the network is back, or a gateway error.
   const unreachable = !online || isUnreachable(article.error) || (article.isPending && article.fetchStatus === "paused");
   const showSaved = unreachable && Boolean(saved);
-  const localPictures = useSavedPictures(showSaved ? saved : null);
+  const localFiles = useSavedFiles(showSaved ? saved : null);
 
   if (!valid || gone) return <NotFoundPage />;
   if (unreachable && saved === undefined && readerId !== null) return <Spinner />;
   if (showSaved && saved) {
-    if (!localPictures) return <Spinner />;
+    if (!localFiles) return <Spinner />;
     return (
       <ArticleView
         article={saved.response.data}
-        localPictures={localPictures}
+        localFiles={localFiles}
         notice={
           <Alert tone="info" className="saved-copy-notice">
             <strong>{t("news.saved.offlineNotice", { time: formatDateTime(saved.copiedAt) })}</strong>{" "}

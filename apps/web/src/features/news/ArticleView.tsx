@@ -9,7 +9,7 @@ import { CoverImage } from "./CoverImage";
 import { formatSize } from "./size";
 import { channelLabel, publishedDate } from "./labels";
 import { ReadAloud } from "./ReadAloud";
-import { bodyWithLocalPictures } from "./savedArticles";
+import { attachmentUrl, bodyWithLocalPictures } from "./savedArticles";
 import { ShareButton } from "./ShareButton";
 
 export interface ArticleViewProps {
@@ -17,8 +17,8 @@ export interface ArticleViewProps {
   article: ArticleDto;
   /** The editorial team gets a link to the desk (not offline: the desk needs the network). */
   deskLink?: boolean;
-  /** A saved copy's pictures: /api/files/… URL → object URL. */
-  localPictures?: ReadonlyMap<string, string>;
+  /** A saved copy's pictures and attached files: the URL the article uses → object URL. */
+  localFiles?: ReadonlyMap<string, string>;
   /** Above the article (e.g. "the saved copy of …"). */
   notice?: ReactNode;
   /** Under the lead, before read-aloud: saving for offline reading. */
@@ -26,15 +26,15 @@ export interface ArticleViewProps {
 }
 
 /** A published article as members read it, from the network or from the copy saved on the device. */
-export function ArticleView({ article: a, deskLink = false, localPictures, notice, tools }: ArticleViewProps) {
+export function ArticleView({ article: a, deskLink = false, localFiles, notice, tools }: ArticleViewProps) {
   const { t, i18n } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   // The text to read aloud, as it is rendered: the title, then the body.
   const readableText = useCallback(() => [document.querySelector("main h1")?.textContent ?? "", bodyRef.current?.innerText ?? ""].join("\n"), []);
-  const bodyHtml = useMemo(() => (localPictures ? bodyWithLocalPictures(a.bodyHtml, localPictures) : a.bodyHtml), [a.bodyHtml, localPictures]);
+  const bodyHtml = useMemo(() => (localFiles ? bodyWithLocalPictures(a.bodyHtml, localFiles) : a.bodyHtml), [a.bodyHtml, localFiles]);
   const cover = useMemo(
-    () => (a.cover && localPictures ? { ...a.cover, variants: a.cover.variants.flatMap((v) => (localPictures.has(v.url) ? [{ ...v, url: localPictures.get(v.url) ?? v.url }] : [])) } : a.cover),
-    [a.cover, localPictures],
+    () => (a.cover && localFiles ? { ...a.cover, variants: a.cover.variants.flatMap((v) => (localFiles.has(v.url) ? [{ ...v, url: localFiles.get(v.url) ?? v.url }] : [])) } : a.cover),
+    [a.cover, localFiles],
   );
   useEffect(() => {
     // A wide table scrolls inside the article: it must be reachable by keyboard to scroll it.
@@ -103,18 +103,24 @@ export function ArticleView({ article: a, deskLink = false, localPictures, notic
               {t("news.attachments")}
             </h2>
             <ul className="item-list">
-              {a.attachments.map((f) => (
-                <li key={f.fileId} className="item">
-                  {/* A plain link: the browser opens a PDF or picture itself and downloads the rest (the server says which). */}
-                  <a href={`/api/articles/${a.id}/attachments/${f.fileId}`} aria-label={t("news.attachmentLabel", { name: f.name, format: formatLabel(t, f.format), size: formatSize(f.size, i18n.language) })}>
-                    {f.name}
-                  </a>
-                  <span className="meta">
-                    {" "}
-                    · {formatLabel(t, f.format)} · {formatSize(f.size, i18n.language)}
-                  </span>
-                </li>
-              ))}
+              {a.attachments.map((f) => {
+                const local = localFiles?.get(attachmentUrl(a.id, f.fileId));
+                return (
+                  <li key={f.fileId} className="item">
+                    {/*
+                      A plain link: the browser opens a PDF or picture itself and downloads the rest (the server says which).
+                      A saved copy's file is a blob: URL with no name of its own: it is downloaded under the file's name.
+                    */}
+                    <a href={local ?? attachmentUrl(a.id, f.fileId)} download={local ? f.name : undefined} aria-label={t("news.attachmentLabel", { name: f.name, format: formatLabel(t, f.format), size: formatSize(f.size, i18n.language) })}>
+                      {f.name}
+                    </a>
+                    <span className="meta">
+                      {" "}
+                      · {formatLabel(t, f.format)} · {formatSize(f.size, i18n.language)}
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           </section>
         )}

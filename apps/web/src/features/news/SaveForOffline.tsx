@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { SaveOfflineToggle } from "../../components/SaveOfflineToggle";
 import type { ArticleResponse } from "./api";
 import { useSaveArticle, useUnsaveArticle } from "./savedApi";
-import { PictureDownloadError } from "./savedArticles";
+import { FileDownloadError } from "./savedArticles";
 import { type SavedArticleRecord, StorageFullError, StorageUnavailableError } from "./savedStore";
 
 const problemText = (t: TFunction, action: "save" | "remove", error: unknown) =>
@@ -11,8 +11,8 @@ const problemText = (t: TFunction, action: "save" | "remove", error: unknown) =>
     ? t("news.saved.problem.remove")
     : error instanceof StorageFullError
       ? t("news.saved.problem.full")
-      : error instanceof PictureDownloadError
-        ? t("news.saved.problem.pictures")
+      : error instanceof FileDownloadError
+        ? t("news.saved.problem.files")
         : error instanceof StorageUnavailableError
           ? t("news.saved.problem.unavailable")
           : t("news.saved.problem.save");
@@ -25,7 +25,7 @@ export interface SaveForOfflineProps {
   saved: SavedArticleRecord | null | undefined;
 }
 
-/** "Lưu để đọc khi không có mạng" / "Bỏ lưu" on an article read online (its text and pictures go to the device). */
+/** "Lưu để đọc khi không có mạng" / "Bỏ lưu" on an article read online (its text, pictures and attached files go to the device). */
 export function SaveForOffline({ readerId, response, saved }: SaveForOfflineProps) {
   const { t } = useTranslation();
   const save = useSaveArticle(readerId);

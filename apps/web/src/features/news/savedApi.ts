@@ -69,10 +69,11 @@ export function useUnsaveArticle(accountId: string | null) {
 }
 
 /**
- * Object URLs for the pictures stored with a saved article (by their /api/files/… URL), or null
- * while they are read. Every URL is revoked when the record changes or the component unmounts.
+ * Object URLs for the pictures and attached files stored with a saved article (by the URL the
+ * article uses), or null while they are read. Every URL is revoked when the record changes or the
+ * component unmounts.
  */
-export function useSavedPictures(record: SavedArticleRecord | null | undefined): ReadonlyMap<string, string> | null {
+export function useSavedFiles(record: SavedArticleRecord | null | undefined): ReadonlyMap<string, string> | null {
   const [state, setState] = useState<{ key: string; urls: ReadonlyMap<string, string> } | null>(null);
   const accountId = record?.accountId;
   const articleId = record?.articleId;

@@ -5,13 +5,16 @@ import { type SavedArticleRecord, type SavedFileRecord, countAllSaved, getSavedF
 /** Pictures are served by GET /api/files/:id; the sanitiser lets the body use no others. */
 const FILE_URL = /^\/api\/files\/[\w-]+$/;
 
-/** Thrown when a picture could not be downloaded (no network, server trouble). */
-export class PictureDownloadError extends Error {
+/** Thrown when a picture or an attached file could not be downloaded (no network, server trouble). */
+export class FileDownloadError extends Error {
   constructor(readonly url: string) {
     super(`Could not download ${url}`);
-    this.name = "PictureDownloadError";
+    this.name = "FileDownloadError";
   }
 }
+
+/** Where an article's attached file is downloaded (GET /api/articles/:id/attachments/:fileId). */
+export const attachmentUrl = (articleId: string, fileId: string) => `/api/articles/${articleId}/attachments/${fileId}`;
 
 /** The body's <img src> values that point at this server's files, in order, without repeats. */
 export function bodyPictureUrls(bodyHtml: string): string[] {
@@ -22,15 +25,20 @@ export function bodyPictureUrls(bodyHtml: string): string[] {
   return [...new Set(urls.filter((url) => FILE_URL.test(url)))];
 }
 
-/** Every picture the article shows: each width of the cover, then the body's pictures. */
-export function pictureUrls(article: ArticleDto): string[] {
+/** Every file a saved copy keeps: each width of the cover, the body's pictures, then the attached files. */
+export function storedUrls(article: ArticleDto): string[] {
   const cover = article.cover?.variants.map((v) => v.url).filter((url) => FILE_URL.test(url)) ?? [];
-  return [...new Set([...cover, ...bodyPictureUrls(article.bodyHtml)])];
+  const attachments = article.attachments.map((f) => attachmentUrl(article.id, f.fileId));
+  return [...new Set([...cover, ...bodyPictureUrls(article.bodyHtml), ...attachments])];
 }
 
-/** What a refresh compares: the article as the server sends it, without the member's own `read` mark. */
+/**
+ * What a refresh compares: the article as the server sends it, without the member's own `read` mark,
+ * and what a copy keeps (`keeps: "attachments"`: copies made before attached files were kept are
+ * stored again, with them, the next time the article is opened online).
+ */
 export function fingerprintOf(article: ArticleDto): string {
-  return JSON.stringify({ ...article, read: false });
+  return JSON.stringify({ ...article, read: false, keeps: "attachments" });
 }
 
 /** The body with its pictures pointing at local object URLs (those that are known). */
@@ -50,28 +58,28 @@ async function download(url: string): Promise<Blob | null> {
   try {
     response = await fetch(url, { credentials: "same-origin" });
   } catch {
-    throw new PictureDownloadError(url);
+    throw new FileDownloadError(url);
   }
-  // A picture the server does not have (4xx) is missing online too: saved without it.
+  // A file the server does not have (4xx) is missing online too: saved without it.
   if (response.status >= 400 && response.status < 500) return null;
-  if (!response.ok) throw new PictureDownloadError(url);
+  if (!response.ok) throw new FileDownloadError(url);
   try {
     return await response.blob();
   } catch {
-    throw new PictureDownloadError(url);
+    throw new FileDownloadError(url);
   }
 }
 
 /**
- * Stores the article (GET /api/articles/:id's answer) and its pictures for the account, replacing
- * an earlier copy. Pictures already stored with `previous` are kept, the others are downloaded.
- * The first article saved on the device asks for persistent storage.
- * Rejects with PictureDownloadError, StorageFullError or StorageUnavailableError; stores nothing then.
+ * Stores the article (GET /api/articles/:id's answer), its pictures and its attached files for the
+ * account, replacing an earlier copy. Files already stored with `previous` are kept, the others are
+ * downloaded. The first article saved on the device asks for persistent storage.
+ * Rejects with FileDownloadError, StorageFullError or StorageUnavailableError; stores nothing then.
  */
 export async function saveArticle(accountId: string, response: ArticleResponse, previous: SavedArticleRecord | null): Promise<SavedArticleRecord> {
   const since = savedGeneration();
   const article = response.data;
-  const urls = pictureUrls(article);
+  const urls = storedUrls(article);
   const have = previous ? await getSavedFiles(accountId, article.id) : new Map<string, Blob>();
   const files: SavedFileRecord[] = [];
   for (const url of urls) {

@@ -14,13 +14,13 @@ export interface SavedArticleRecord {
   response: ArticleResponse;
   /** The article's content as compared on refresh (everything but the member's own `read`). */
   fingerprint: string;
-  /** Bytes on the device: the JSON and every picture. */
+  /** Bytes on the device: the JSON, every picture and every attached file. */
   size: number;
-  /** The picture URLs (/api/files/…) stored beside it. */
+  /** The URLs of the pictures (/api/files/…) and attached files (/api/articles/…/attachments/…) stored beside it. */
   files: string[];
 }
 
-/** A picture of a saved article, by the URL the article uses for it. */
+/** A picture or an attached file of a saved article, by the URL the article uses for it. */
 export interface SavedFileRecord {
   accountId: string;
   articleId: string;
@@ -36,15 +36,15 @@ export const savedGeneration = store.generation;
 export const listSaved = store.list;
 /** One saved article of the account, or null. */
 export const getSaved = store.get;
-/** The pictures stored with a saved article, by URL. */
+/** The pictures and attached files stored with a saved article, by URL. */
 export const getSavedFiles = store.getFiles;
 /** How many articles the device holds, for every account. */
 export const countAllSaved = store.countAll;
-/** Stores (or replaces) an article and exactly these pictures; nothing when everything was deleted since `since`. */
+/** Stores (or replaces) an article and exactly these files; nothing when everything was deleted since `since`. */
 export const putSaved = (record: SavedArticleRecord, files: SavedFileRecord[], since: number) => store.put(record, files, since);
-/** Removes one saved article and its pictures. */
+/** Removes one saved article and its files. */
 export const deleteSaved = store.remove;
 /** Removes what other accounts saved on this device. */
 export const deleteSavedExcept = store.removeExcept;
-/** Removes every saved article and picture of every account on this device. */
+/** Removes every saved article and file of every account on this device. */
 export const deleteAllSaved = store.removeAll;
