@@ -104,14 +104,15 @@ export function ArticleView({ article: a, deskLink = false, localFiles, notice, 
             </h2>
             <ul className="item-list">
               {a.attachments.map((f) => {
-                const local = localFiles?.get(attachmentUrl(a.id, f.fileId));
+                const url = attachmentUrl(a.id, f.fileId);
+                const local = localFiles?.get(url);
                 return (
                   <li key={f.fileId} className="item">
                     {/*
                       A plain link: the browser opens a PDF or picture itself and downloads the rest (the server says which).
                       A saved copy's file is a blob: URL with no name of its own: it is downloaded under the file's name.
                     */}
-                    <a href={local ?? attachmentUrl(a.id, f.fileId)} download={local ? f.name : undefined} aria-label={t("news.attachmentLabel", { name: f.name, format: formatLabel(t, f.format), size: formatSize(f.size, i18n.language) })}>
+                    <a href={local ?? url} download={local ? f.name : undefined} aria-label={t("news.attachmentLabel", { name: f.name, format: formatLabel(t, f.format), size: formatSize(f.size, i18n.language) })}>
                       {f.name}
                     </a>
                     <span className="meta">
